@@ -1,0 +1,33 @@
+// Every failure a user can cause is one of these. The CLI catches them in one
+// place (cli.ts), prints the message without a stack, and sets the exit code.
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad arguments or options: exit 2. */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, 2);
+  }
+}
+
+/** A facts or article file that is missing, unreadable or malformed: exit 2. */
+export class DataError extends CliError {
+  constructor(message: string) {
+    super(message, 2);
+  }
+}
+
+/** A lookup that found nothing (e.g. `show` with an unknown id): exit 1. */
+export class NotFoundError extends CliError {
+  constructor(message: string) {
+    super(message, 1);
+  }
+}

@@ -1,0 +1,54 @@
+// Which keys a fact record has, and how --fields picks among them.
+import { UsageError } from '../errors.js';
+import { didYouMean } from '../suggest.js';
+import type { Fact } from '../types.js';
+
+/** A fact as a command returns it; search adds its score and the words it matched. */
+export interface Row {
+  fact: Fact;
+  score?: number;
+  matched?: string[];
+}
+
+export const FACT_FIELDS = [
+  'id',
+  'theme',
+  'statement',
+  'source',
+  'section',
+  'figures',
+  'rank',
+  'year',
+  'date',
+  'tags',
+  'zh',
+] as const;
+
+/** `--fields id,statement` -> ['id', 'statement']; an unknown name is a usage error. */
+export function parseFields(spec: string, allowed: readonly string[]): string[] {
+  const names = spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.length === 0) throw new UsageError(`--fields needs at least one field; valid fields: ${allowed.join(', ')}`);
+  for (const name of names) {
+    if (!allowed.includes(name)) {
+      throw new UsageError(
+        `unknown field '${name}'${didYouMean(name, allowed)}; valid fields: ${allowed.join(', ')}`,
+      );
+    }
+  }
+  return [...new Set(names)];
+}
+
+/**
+ * The JSON record for a row. Without chosen fields: the fact as stored (absent
+ * optional keys stay absent) plus `score` for search; with them: exactly those
+ * keys, null where the fact has no value, so every line has the same shape.
+ */
+export function record(row: Row, fields?: readonly string[]): Record<string, unknown> {
+  const full: Record<string, unknown> = { ...row.fact };
+  if (row.score !== undefined) full.score = row.score;
+  if (!fields) return full;
+  return Object.fromEntries(fields.map((f) => [f, full[f] ?? null]));
+}

@@ -1,0 +1,210 @@
+// Tables for people at a terminal. Loaded only for table output, so that
+// JSON lookups never pay for cli-table3 and chalk.
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import { tokenize } from '../tokenize.js';
+import type { Fact, Figure, Theme, ThemeSummary } from '../types.js';
+import type { Row } from './fields.js';
+import { displayWidth, wrapText } from './wrap.js';
+
+export interface TableOptions {
+  /** Terminal width in columns. */
+  width: number;
+  /** chalk colour level: 0 none, 1 basic, 2 256 colours, 3 true colour. */
+  color: 0 | 1 | 2 | 3;
+}
+
+/** Below this width a table cannot show a statement and its source side by side. */
+const MIN_TABLE_WIDTH = 72;
+
+const BORDERLESS_STYLE = { head: [], border: [], 'padding-left': 1, 'padding-right': 1 };
+
+export function factsTable(rows: readonly Row[], fields: readonly string[], opts: TableOptions): string {
+  const c = new Chalk({ level: opts.color });
+  if (opts.width < MIN_TABLE_WIDTH && fields.length > 2) return stacked(rows, fields, opts, c);
+  const widths = columnWidths(rows, fields, opts.width);
+  const table = new Table({
+    head: fields.map((f) => c.bold(f)),
+    colWidths: widths.map((w) => w + 2),
+    style: BORDERLESS_STYLE,
+    wordWrap: false,
+  });
+  for (const row of rows) {
+    table.push(fields.map((f, i) => cell(row, f, widths[i], c)));
+  }
+  return `${table.toString()}\n`;
+}
+
+/** One block a fact, for narrow terminals: id and theme, then each field wrapped to the width. */
+function stacked(rows: readonly Row[], fields: readonly string[], opts: TableOptions, c: ChalkInstance): string {
+  const width = Math.max(20, opts.width - 2);
+  const blocks = rows.map((row) => {
+    const head = [row.fact.id, fields.includes('theme') ? row.fact.theme : '']
+      .filter(Boolean)
+      .map((s, i) => (i === 0 ? c.cyan(s) : c.dim(s)))
+      .join('  ');
+    const body = fields
+      .filter((f) => f !== 'id' && f !== 'theme')
+      .map((f) => cell(row, f, width, c).replace(/^/gm, '  '));
+    return [head, ...body].join('\n');
+  });
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function cell(row: Row, field: string, width: number, c: ChalkInstance): string {
+  const text = fieldText(row, field);
+  const lines = wrapText(text, width);
+  const matched = new Set(row.matched ?? []);
+  return lines
+    .map((line) => {
+      if (field === 'id') return c.cyan(line);
+      if (field === 'source') return highlight(line, matched, c);
+      if (field === 'statement') return highlight(line, matched, c);
+      return line;
+    })
+    .join('\n');
+}
+
+/** The words of `line` that the search matched, in bold yellow. */
+export function highlight(line: string, matched: ReadonlySet<string>, c: ChalkInstance): string {
+  if (matched.size === 0 || c.level === 0) return line;
+  let out = '';
+  let at = 0;
+  for (const t of tokenize(line)) {
+    if (!matched.has(t.term)) continue;
+    out += line.slice(at, t.start) + c.bold.yellow(line.slice(t.start, t.end));
+    at = t.end;
+  }
+  return out + line.slice(at);
+}
+
+/** A field as table text. */
+export function fieldText(row: Row, field: string): string {
+  const f = row.fact;
+  switch (field) {
+    case 'score':
+      return row.score === undefined ? '' : row.score.toFixed(3);
+    case 'source':
+      return `"${f.source}"`;
+    case 'figures':
+      return (f.figures ?? []).map((g) => g.text).join('; ');
+    case 'rank':
+      return f.rank?.text ?? '';
+    case 'tags':
+      return (f.tags ?? []).join(', ');
+    case 'zh':
+      return (f.zh ?? []).join('、');
+    default: {
+      const v = (f as unknown as Record<string, unknown>)[field];
+      return v === undefined ? '' : String(v);
+    }
+  }
+}
+
+// Fields that are short by nature get their natural width; the long ones
+// share what is left, the source (a whole sentence) a little more.
+const SHARE: Record<string, number> = { statement: 4, source: 5, section: 2, figures: 2, tags: 2, zh: 2, rank: 2 };
+const MAX_SHORT = 30;
+
+function columnWidths(rows: readonly Row[], fields: readonly string[], total: number): number[] {
+  // Each column costs its text width + 2 padding + 1 border, plus one closing border.
+  const budget = total - fields.length * 3 - 1;
+  const natural = fields.map((f) =>
+    Math.max(displayWidth(f), ...rows.map((r) => displayWidth(fieldText(r, f)))),
+  );
+  const widths = fields.map((f, i) => (SHARE[f] ? 0 : Math.min(natural[i], MAX_SHORT)));
+  const left = budget - widths.reduce((a, b) => a + b, 0);
+  const long = fields.map((f, i) => (SHARE[f] ? i : -1)).filter((i) => i >= 0);
+  const shares = long.reduce((s, i) => s + SHARE[fields[i]], 0);
+  let spare = left;
+  for (const i of long) {
+    widths[i] = Math.max(8, Math.floor((left * SHARE[fields[i]]) / shares));
+    spare -= widths[i];
+  }
+  // A long column that needs less than its share gives the rest to the others.
+  for (const i of long) {
+    if (natural[i] < widths[i]) {
+      spare += widths[i] - natural[i];
+      widths[i] = natural[i];
+    }
+  }
+  for (const i of long) {
+    if (spare <= 0) break;
+    const more = Math.min(spare, natural[i] - widths[i]);
+    if (more > 0) {
+      widths[i] += more;
+      spare -= more;
+    }
+  }
+  if (long.length === 0 && budget > 0) {
+    // Only short fields: let the widest one wrap if they do not fit.
+    const over = widths.reduce((a, b) => a + b, 0) - budget;
+    if (over > 0) {
+      const widest = widths.indexOf(Math.max(...widths));
+      widths[widest] = Math.max(8, widths[widest] - over);
+    }
+  }
+  return widths.map((w) => Math.max(1, w));
+}
+
+export function themesTable(themes: readonly ThemeSummary[], opts: TableOptions): string {
+  const c = new Chalk({ level: opts.color });
+  const fixed = Math.max(...themes.map((t) => displayWidth(t.id)), 2);
+  const count = 5;
+  const rest = Math.max(20, opts.width - fixed - count - 4 * 3 - 1);
+  const nameW = Math.min(Math.max(...themes.map((t) => displayWidth(t.name)), 4), Math.floor(rest * 0.35));
+  const zoneW = Math.max(10, rest - nameW);
+  const table = new Table({
+    head: ['id', 'name', 'zone', 'facts'].map((h) => c.bold(h)),
+    colWidths: [fixed + 2, nameW + 2, zoneW + 2, count + 2],
+    colAligns: ['left', 'left', 'left', 'right'],
+    style: BORDERLESS_STYLE,
+  });
+  for (const t of themes) {
+    table.push([
+      c.cyan(t.id),
+      wrapText(t.name, nameW).join('\n'),
+      wrapText(t.zone ?? '—', zoneW).join('\n'),
+      String(t.facts),
+    ]);
+  }
+  return `${table.toString()}\n`;
+}
+
+/** `show`: every field of one fact, labelled, the source quoted in full. */
+export function factCard(fact: Fact, theme: Theme | undefined, opts: TableOptions, context?: string): string {
+  const c = new Chalk({ level: opts.color });
+  const entries: [string, string][] = [
+    ['statement', fact.statement],
+    ['theme', theme ? `${fact.theme} (${theme.name})` : fact.theme],
+  ];
+  if (fact.figures?.length) entries.push(['figures', fact.figures.map(figureLine).join('\n')]);
+  if (fact.rank) entries.push(['rank', rankLine(fact)]);
+  if (fact.year !== undefined) entries.push(['year', String(fact.year)]);
+  if (fact.date) entries.push(['date', fact.date]);
+  entries.push(['source', `"${fact.source}"`]);
+  entries.push(['section', fact.section]);
+  if (context) entries.push(['context', context]);
+  if (fact.tags?.length) entries.push(['tags', fact.tags.join(', ')]);
+  if (fact.zh?.length) entries.push(['zh', fact.zh.join('、')]);
+
+  const labelW = Math.max(...entries.map(([k]) => k.length));
+  const valueW = Math.max(20, opts.width - labelW - 2 * 3 - 1 - 4);
+  const table = new Table({
+    head: [c.bold('id'), c.cyan.bold(fact.id)],
+    colWidths: [labelW + 2, valueW + 2],
+    style: BORDERLESS_STYLE,
+  });
+  for (const [k, v] of entries) table.push([c.bold(k), wrapText(v, valueW).join('\n')]);
+  return `${table.toString()}\n`;
+}
+
+function figureLine(g: Figure): string {
+  const value = `${g.value.toLocaleString('en-US', { maximumFractionDigits: 6 })} ${g.unit}`;
+  return `${g.text}  (${value}${g.qualifier ? `, ${g.qualifier}` : ''})`;
+}
+
+function rankLine(fact: Fact): string {
+  const r = fact.rank!;
+  return r.position === undefined ? `${r.text} (${r.scope})` : `No. ${r.position} in ${r.scope}: ${r.text}`;
+}

@@ -1,0 +1,56 @@
+// Wrapping by display width: Chinese characters take two columns and may
+// break anywhere; other words break at spaces, or hard when longer than a line.
+import stringWidth from 'string-width';
+
+export const displayWidth = (s: string): number => stringWidth(s);
+
+const UNITS = /\s+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+
+export function wrapText(text: string, width: number): string[] {
+  const w = Math.max(1, width);
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    let lineWidth = 0;
+    let space = false;
+    const push = () => {
+      lines.push(line);
+      line = '';
+      lineWidth = 0;
+    };
+    for (const unit of paragraph.match(UNITS) ?? []) {
+      if (/^\s/.test(unit)) {
+        space = lineWidth > 0;
+        continue;
+      }
+      let uw = displayWidth(unit);
+      const gap = space ? 1 : 0;
+      space = false;
+      if (lineWidth + gap + uw <= w) {
+        line += (gap ? ' ' : '') + unit;
+        lineWidth += gap + uw;
+        continue;
+      }
+      if (lineWidth > 0) push();
+      // A word wider than the line is cut, character by character.
+      let rest = unit;
+      while (uw > w) {
+        let cut = '';
+        let cw = 0;
+        for (const ch of rest) {
+          const chw = displayWidth(ch);
+          if (cw + chw > w && cw > 0) break;
+          cut += ch;
+          cw += chw;
+        }
+        lines.push(cut);
+        rest = rest.slice(cut.length);
+        uw = displayWidth(rest);
+      }
+      line = rest;
+      lineWidth = uw;
+    }
+    push();
+  }
+  return lines;
+}

@@ -1,0 +1,194 @@
+// Ranks facts for a query. Each query word is matched against the words of
+// the facts (exactly, or through fuse.js for typos and word starts), each
+// match is weighted by the field it sits in and by how rare the word is, and
+// a fact that matches more of the query's words always ranks higher.
+import Fuse from 'fuse.js';
+import { isHan, isStopWord, terms } from './tokenize.js';
+import type { Fact, Theme } from './types.js';
+
+/** How much a word counts by where it stands: the statement and tags say what a fact is about. */
+export const FIELD_WEIGHTS = {
+  statement: 1,
+  tags: 1,
+  zh: 1,
+  source: 0.6,
+  year: 0.5,
+  theme: 0.4,
+  section: 0.3,
+} as const;
+
+/** Fuzzy matches below this similarity (0..1) are dropped. */
+const MIN_SIMILARITY = 0.6;
+/** Results whose relevance (0..1) is below this are dropped. */
+const MIN_RELEVANCE = 0.25;
+/** Longer queries are cut to this many distinct words; beyond it, words add nothing but time. */
+const MAX_QUERY_TERMS = 24;
+/** fuse.js' bitap handles 32 characters at a time; longer "words" are not typos of ours. */
+const MAX_FUZZY_LENGTH = 32;
+
+interface Doc {
+  fact: Fact;
+  order: number;
+  /** Each word of the fact with the weight of the best field it occurs in. */
+  weights: Map<string, number>;
+}
+
+export interface SearchIndex {
+  docs: Doc[];
+  /** Words by how many facts hold them. */
+  df: Map<string, number>;
+  latin: string[];
+  han: string[];
+  fuse?: Fuse<string>;
+}
+
+export interface Hit {
+  fact: Fact;
+  /** 0 is a perfect match of every query word in a statement or tags; 1 is no match. */
+  score: number;
+  /** The facts' words (normalised) that the query matched, for highlighting. */
+  matched: string[];
+}
+
+export interface SearchOptions {
+  themes?: readonly string[];
+  limit?: number;
+}
+
+export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): SearchIndex {
+  const themeText = new Map(
+    themes.map((t) => [t.id, [t.id, t.name, t.zone ?? '', ...(t.zh ?? [])].join(' ')]),
+  );
+  const df = new Map<string, number>();
+  const docs = facts.map((fact, order) => {
+    const weights = new Map<string, number>();
+    const add = (text: string | undefined, w: number) => {
+      if (!text) return;
+      for (const t of terms(text)) if ((weights.get(t) ?? 0) < w) weights.set(t, w);
+    };
+    add(fact.statement, FIELD_WEIGHTS.statement);
+    add(fact.tags?.join(' '), FIELD_WEIGHTS.tags);
+    add(fact.zh?.join(' '), FIELD_WEIGHTS.zh);
+    add(fact.source, FIELD_WEIGHTS.source);
+    add(fact.year === undefined ? undefined : String(fact.year), FIELD_WEIGHTS.year);
+    add(themeText.get(fact.theme), FIELD_WEIGHTS.theme);
+    add(fact.section, FIELD_WEIGHTS.section);
+    for (const t of weights.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    return { fact, order, weights };
+  });
+  const vocab = [...df.keys()];
+  return { docs, df, latin: vocab.filter((t) => !isHan(t)), han: vocab.filter(isHan) };
+}
+
+/** Query words, deduplicated, without stop words; Chinese runs cut into known words. */
+export function queryTerms(index: SearchIndex, query: string): string[] {
+  const out = new Set<string>();
+  for (const t of terms(query)) {
+    if (isStopWord(t)) continue;
+    for (const part of isHan(t) ? segmentHan(t, index.df) : [t]) out.add(part);
+    if (out.size >= MAX_QUERY_TERMS) break;
+  }
+  return [...out].slice(0, MAX_QUERY_TERMS);
+}
+
+/**
+ * Chinese has no spaces: "重庆汽车" is cut into the longest known words from
+ * the left ("重庆", "汽车"); characters no fact knows stay together, so that
+ * an unknown word counts as one unmatched word.
+ */
+function segmentHan(run: string, known: Map<string, number>): string[] {
+  const parts: string[] = [];
+  let unknown = '';
+  let i = 0;
+  while (i < run.length) {
+    let len = Math.min(run.length - i, 12);
+    while (len > 1 && !known.has(run.slice(i, i + len))) len--;
+    const piece = run.slice(i, i + len);
+    if (len > 1 || known.has(piece)) {
+      if (unknown) parts.push(unknown);
+      unknown = '';
+      parts.push(piece);
+    } else {
+      unknown += piece;
+    }
+    i += len;
+  }
+  if (unknown) parts.push(unknown);
+  return parts;
+}
+
+/** The facts' words that a query word may stand for, with a similarity from 0 to 1. */
+export function candidates(index: SearchIndex, q: string): Map<string, number> {
+  const out = new Map<string, number>();
+  if (index.df.has(q)) out.set(q, 1);
+  if (isHan(q)) {
+    // A shorter Chinese word inside a longer known one ("脐橙" in "奉节脐橙").
+    for (const v of index.han) {
+      if (v !== q && v.includes(q)) out.set(v, 0.6 + (0.4 * q.length) / v.length);
+    }
+    return out;
+  }
+  // A word the facts use is taken as meant; fuzzy matching is for words they don't.
+  // Numbers and short words are exact only: 2025 is not a typo of 2026.
+  if (out.size > 0 || q.length < 3 || q.length > MAX_FUZZY_LENGTH || /\d/.test(q)) return out;
+  index.fuse ??= new Fuse(index.latin, {
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.4,
+    minMatchCharLength: 2,
+  });
+  for (const r of index.fuse.search(q)) {
+    const v = r.item;
+    if (/\d/.test(v)) continue;
+    const ratio = Math.min(q.length, v.length) / Math.max(q.length, v.length);
+    // A word start ("agri" for "agricultural") is a likelier meaning than a piece from the middle.
+    const shape = v.startsWith(q) ? 0.5 + 0.5 * ratio : ratio;
+    const sim = 0.9 * (1 - (r.score ?? 1)) * shape;
+    if (sim >= MIN_SIMILARITY) out.set(v, sim);
+  }
+  return out;
+}
+
+export function search(index: SearchIndex, query: string, options: SearchOptions = {}): Hit[] {
+  const qs = queryTerms(index, query);
+  if (qs.length === 0) return [];
+  const n = index.docs.length;
+  const idf = (v: string) => Math.log(1 + n / (index.df.get(v) ?? n));
+  const perTerm = qs.map((q) => {
+    const cands = [...candidates(index, q)];
+    // A word matching nothing weighs like the rarest word, so it counts fully against coverage.
+    const best = cands.reduce((m, [v, sim]) => Math.max(m, sim * idf(v)), 0);
+    return { cands, weight: best > 0 ? best : Math.log(1 + n) };
+  });
+  const totalWeight = perTerm.reduce((s, t) => s + t.weight, 0);
+  const required = qs.length <= 2 ? qs.length : Math.ceil((2 * qs.length) / 3);
+  const themes = options.themes && new Set(options.themes);
+
+  const hits: (Hit & { count: number; order: number })[] = [];
+  for (const doc of index.docs) {
+    if (themes && !themes.has(doc.fact.theme)) continue;
+    let count = 0;
+    let sum = 0;
+    const matched: string[] = [];
+    for (const { cands, weight } of perTerm) {
+      let best = 0;
+      let bestWord = '';
+      for (const [v, sim] of cands) {
+        const w = doc.weights.get(v);
+        if (w === undefined) continue;
+        const s = sim * w * idf(v);
+        if (s > best) [best, bestWord] = [s, v];
+      }
+      if (best === 0) continue;
+      count++;
+      sum += Math.min(1, best / weight) * weight;
+      matched.push(bestWord);
+    }
+    const relevance = sum / totalWeight;
+    if (count < required || relevance < MIN_RELEVANCE) continue;
+    const score = Math.round((1 - relevance) * 1000) / 1000;
+    hits.push({ fact: doc.fact, score, matched, count, order: doc.order });
+  }
+  hits.sort((a, b) => b.count - a.count || a.score - b.score || a.order - b.order);
+  return hits.slice(0, options.limit ?? hits.length).map(({ fact, score, matched }) => ({ fact, score, matched }));
+}

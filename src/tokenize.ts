@@ -1,0 +1,59 @@
+// Words for search: the same rules for the facts and for a query, so that
+// "Laptops", "laptop's" and "laptop" meet, and 1,031 matches 1031.
+
+export interface Token {
+  /** Normalised form used for matching. */
+  term: string;
+  /** Where the word stands in the text, for highlighting. */
+  start: number;
+  end: number;
+}
+
+// Latin words and numbers (3.37, 1,031, 38.6), or runs of Han characters.
+const LN = String.raw`(?:(?!\p{Script=Han})[\p{L}\p{N}])`;
+const WORD = new RegExp(String.raw`\p{Script=Han}+|${LN}+(?:[.,'’]${LN}+)*`, 'gu');
+const HAN = /^\p{Script=Han}/u;
+
+export const isHan = (term: string): boolean => HAN.test(term);
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    // NFKC per word, not per text, so positions still point into `text`.
+    const term = normalizeWord(m[0].normalize('NFKC'));
+    if (term) out.push({ term, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+export const terms = (text: string): string[] => tokenize(text).map((t) => t.term);
+
+export function normalizeWord(word: string): string {
+  let w = word.toLowerCase();
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w)) return w.replace(/,/g, '');
+  w = w.replace(/['’]s$/, '').replace(/['’]/g, '');
+  if (/\d/.test(w) || isHan(w)) return w;
+  return stem(w);
+}
+
+/** Plurals only: a stronger stemmer merges words people keep apart (production/products). */
+export function stem(w: string): string {
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (/(ss|us|is|ics)$/.test(w)) return w;
+  if (/(ches|shes|xes|sses)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s')) return w.slice(0, -1);
+  return w;
+}
+
+// Words that carry no topic; dropped from queries, not from the facts.
+const STOP = new Set(
+  (
+    'a an the of in on at to for from by with and or but is are was were be been being has have had ' +
+    'do does did what which who whom whose when where why how many much about into than then this that ' +
+    'these those there their its it as any all some me my i you your we our us tell show give find ' +
+    'number amount total list fact facts'
+  ).split(' '),
+);
+
+export const isStopWord = (term: string): boolean => STOP.has(term);

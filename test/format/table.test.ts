@@ -1,0 +1,61 @@
+import stripAnsi from 'strip-ansi';
+import { describe, expect, it } from 'vitest';
+import { factCard, factsTable, highlight, themesTable } from '../../src/format/table.js';
+import { displayWidth } from '../../src/format/wrap.js';
+import { loadFacts } from '../../src/facts.js';
+import { Chalk } from 'chalk';
+import { MINI } from '../helpers.js';
+
+const data = loadFacts(MINI);
+const rows = data.facts.map((fact) => ({ fact }));
+const widest = (text: string) => Math.max(...stripAnsi(text).trimEnd().split('\n').map(displayWidth));
+
+describe('factsTable', () => {
+  it.each([40, 60, 72, 80, 100, 120, 200])('fits a %i-column terminal and keeps id, theme, statement, source', (width) => {
+    const out = factsTable(rows, ['id', 'theme', 'statement', 'source'], { width, color: 0 });
+    expect(widest(out)).toBeLessThanOrEqual(width);
+    // Cells wrap, so check words: every word of every cell is somewhere in the output.
+    for (const word of ['laptop-production-world-first', 'industry', '2.788', 'consecutive', '"In']) {
+      expect(out).toContain(word);
+    }
+    expect(out).not.toContain('…'); // wrapped, never cut
+  });
+
+  it('aligns Chinese text by display width', () => {
+    const out = factsTable(rows, ['id', 'zh'], { width: 60, color: 0 });
+    const lines = out.trimEnd().split('\n');
+    expect(new Set(lines.map(displayWidth)).size).toBe(1);
+  });
+
+  it('colours only when asked', () => {
+    expect(factsTable(rows, ['id'], { width: 80, color: 0 })).not.toContain('\u001b[');
+    expect(factsTable(rows, ['id'], { width: 80, color: 1 })).toContain('\u001b[');
+  });
+});
+
+describe('highlight', () => {
+  const c = new Chalk({ level: 1 });
+  it('marks the matched words, whatever their case or plural', () => {
+    const out = highlight('Laptops and laptop production', new Set(['laptop']), c);
+    expect(out).toBe(`${c.bold.yellow('Laptops')} and ${c.bold.yellow('laptop')} production`);
+  });
+  it('leaves text alone without colour', () => {
+    expect(highlight('laptop', new Set(['laptop']), new Chalk({ level: 0 }))).toBe('laptop');
+  });
+});
+
+describe('cards and themes', () => {
+  it('show prints every part of a fact within the width', () => {
+    const out = factCard(data.facts[0], data.themes[0], { width: 70, color: 0 });
+    expect(widest(out)).toBeLessThanOrEqual(70);
+    for (const part of ['statement', 'figures', 'source', 'section', 'RMB 3.37 trillion', 'exceeded']) {
+      expect(out).toContain(part);
+    }
+  });
+
+  it('themes lists ids, names, zones and counts', () => {
+    const out = themesTable(data.themes.map((t) => ({ ...t, facts: 1 })), { width: 80, color: 0 });
+    expect(widest(out)).toBeLessThanOrEqual(80);
+    expect(out).toMatch(/industry .*High-quality/);
+  });
+});
