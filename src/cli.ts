@@ -6,11 +6,13 @@ import { listFacts } from './commands/list.js';
 import { searchFacts } from './commands/search.js';
 import { showFact } from './commands/show.js';
 import { themeSummaries } from './commands/themes.js';
+import { problemLines, verifyData } from './commands/verify.js';
 import { CliError } from './errors.js';
 import { loadFacts, resolveDataPath, type LoadedFacts } from './facts.js';
 import { FACT_FIELDS, parseFields } from './format/fields.js';
 import { checkThemes, collectList, positiveInt } from './options.js';
 import { renderFact, renderRows, renderThemes, type Mode, type OutputOptions } from './output.js';
+import { toJson } from './format/json.js';
 
 /** Where the CLI reads its surroundings and writes its output; tests pass their own. */
 export interface IO {
@@ -211,6 +213,35 @@ Examples:
     .action(async (_opts: unknown, cmd: Command) => {
       const { data, g } = load(cmd);
       io.stdout(await renderThemes(themeSummaries(data), output(g, null)));
+    });
+
+  const verify = program
+    .command('verify')
+    .description('check every fact against the article: verbatim sources, figures, numbers, ids, themes')
+    .option('--json', 'print the report as JSON');
+  verify
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ${NAME} verify
+  $ ${NAME} verify --data my-facts.json --json | jq '.problems[]'
+
+Exits 0 when every check holds, 1 listing every problem.`,
+    )
+    .action((_opts: unknown, cmd: Command) => {
+      const { data, g } = load(cmd);
+      const report = verifyData(data);
+      const ok = report.problems.length === 0;
+      state.exitCode = ok ? EXIT.found : EXIT.nothing;
+      if (g.json) {
+        io.stdout(toJson({ ok, ...report }));
+      } else if (ok) {
+        io.stdout(`ok: ${report.facts} facts agree with ${report.article}\n`);
+      } else {
+        io.stdout(problemLines(report));
+        io.stderr(`${NAME}: ${report.problems.length} problem(s) in ${report.facts} facts of ${report.file}\n`);
+      }
     });
 
   return program;

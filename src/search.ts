@@ -3,6 +3,7 @@
 // match is weighted by the field it sits in and by how rare the word is, and
 // a fact that matches more of the query's words always ranks higher.
 import Fuse from 'fuse.js';
+import { editDistance } from './suggest.js';
 import { isHan, isStopWord, terms } from './tokenize.js';
 import type { Fact, Theme } from './types.js';
 
@@ -18,7 +19,7 @@ export const FIELD_WEIGHTS = {
 } as const;
 
 /** Fuzzy matches below this similarity (0..1) are dropped. */
-const MIN_SIMILARITY = 0.6;
+const MIN_SIMILARITY = 0.7;
 /** Results whose relevance (0..1) is below this are dropped. */
 const MIN_RELEVANCE = 0.25;
 /** Longer queries are cut to this many distinct words; beyond it, words add nothing but time. */
@@ -31,6 +32,8 @@ interface Doc {
   order: number;
   /** Each word of the fact with the weight of the best field it occurs in. */
   weights: Map<string, number>;
+  /** Each word with the weights of all fields it occurs in, added up. */
+  evidence: Map<string, number>;
 }
 
 export interface SearchIndex {
@@ -62,9 +65,13 @@ export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): Se
   const df = new Map<string, number>();
   const docs = facts.map((fact, order) => {
     const weights = new Map<string, number>();
+    const evidence = new Map<string, number>();
     const add = (text: string | undefined, w: number) => {
       if (!text) return;
-      for (const t of terms(text)) if ((weights.get(t) ?? 0) < w) weights.set(t, w);
+      for (const t of new Set(terms(text))) {
+        if ((weights.get(t) ?? 0) < w) weights.set(t, w);
+        evidence.set(t, (evidence.get(t) ?? 0) + w);
+      }
     };
     add(fact.statement, FIELD_WEIGHTS.statement);
     add(fact.tags?.join(' '), FIELD_WEIGHTS.tags);
@@ -74,7 +81,7 @@ export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): Se
     add(themeText.get(fact.theme), FIELD_WEIGHTS.theme);
     add(fact.section, FIELD_WEIGHTS.section);
     for (const t of weights.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-    return { fact, order, weights };
+    return { fact, order, weights, evidence };
   });
   const vocab = [...df.keys()];
   return { docs, df, latin: vocab.filter((t) => !isHan(t)), han: vocab.filter(isHan) };
@@ -129,66 +136,75 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
     return out;
   }
   // A word the facts use is taken as meant; fuzzy matching is for words they don't.
-  // Numbers and short words are exact only: 2025 is not a typo of 2026.
-  if (out.size > 0 || q.length < 3 || q.length > MAX_FUZZY_LENGTH || /\d/.test(q)) return out;
-  index.fuse ??= new Fuse(index.latin, {
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.4,
-    minMatchCharLength: 2,
-  });
-  for (const r of index.fuse.search(q)) {
-    const v = r.item;
-    if (/\d/.test(v)) continue;
-    const ratio = Math.min(q.length, v.length) / Math.max(q.length, v.length);
-    // A word start ("agri" for "agricultural") is a likelier meaning than a piece from the middle.
-    const shape = v.startsWith(q) ? 0.5 + 0.5 * ratio : ratio;
-    const sim = 0.9 * (1 - (r.score ?? 1)) * shape;
+  // Numbers are exact only (2025 is not a typo of 2026), and so are short words:
+  // one letter off in "york" is "work".
+  if (out.size > 0 || q.length < 4 || q.length > MAX_FUZZY_LENGTH || /\d/.test(q)) return out;
+  // fuse.js finds the near words; the similarity is then taken from the edit
+  // distance, which ranks a transposition ("lapotp") as one slip, not two.
+  index.fuse ??= new Fuse(index.latin, { includeScore: true, ignoreLocation: true, threshold: 0.4 });
+  for (const { item: v } of index.fuse.search(q)) {
+    const sim = similarity(q, v);
     if (sim >= MIN_SIMILARITY) out.set(v, sim);
   }
   return out;
+}
+
+/**
+ * 0..1: a typo (one edit in a word of 5+ letters, two in 8+) or the start
+ * of a longer word ("agri" for "agricultural"); anything else is 0.
+ */
+export function similarity(q: string, v: string): number {
+  if (/\d/.test(v)) return 0;
+  if (v.startsWith(q)) return 0.6 + (0.4 * q.length) / v.length;
+  const d = editDistance(q, v);
+  const allowed = q.length >= 8 ? 2 : q.length >= 5 ? 1 : 0;
+  return d <= allowed ? 1 - d / Math.max(q.length, v.length) : 0;
 }
 
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): Hit[] {
   const qs = queryTerms(index, query);
   if (qs.length === 0) return [];
   const n = index.docs.length;
-  const idf = (v: string) => Math.log(1 + n / (index.df.get(v) ?? n));
   const perTerm = qs.map((q) => {
     const cands = [...candidates(index, q)];
-    // A word matching nothing weighs like the rarest word, so it counts fully against coverage.
-    const best = cands.reduce((m, [v, sim]) => Math.max(m, sim * idf(v)), 0);
-    return { cands, weight: best > 0 ? best : Math.log(1 + n) };
+    // How much this word counts against the others: the rarity of what it most
+    // likely means. A word matching nothing counts like the rarest word, fully
+    // against coverage.
+    const [meant] = cands.reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
+    const weight = Math.log(1 + n / (index.df.get(meant) ?? 1));
+    return { cands, weight };
   });
   const totalWeight = perTerm.reduce((s, t) => s + t.weight, 0);
   const required = qs.length <= 2 ? qs.length : Math.ceil((2 * qs.length) / 3);
   const themes = options.themes && new Set(options.themes);
 
-  const hits: (Hit & { count: number; order: number })[] = [];
+  const hits: (Hit & { count: number; evidence: number; order: number })[] = [];
   for (const doc of index.docs) {
     if (themes && !themes.has(doc.fact.theme)) continue;
     let count = 0;
     let sum = 0;
+    let evidence = 0;
     const matched: string[] = [];
     for (const { cands, weight } of perTerm) {
       let best = 0;
       let bestWord = '';
       for (const [v, sim] of cands) {
-        const w = doc.weights.get(v);
-        if (w === undefined) continue;
-        const s = sim * w * idf(v);
+        const s = sim * (doc.weights.get(v) ?? 0);
         if (s > best) [best, bestWord] = [s, v];
       }
       if (best === 0) continue;
       count++;
-      sum += Math.min(1, best / weight) * weight;
+      sum += best * weight;
+      evidence += doc.evidence.get(bestWord) ?? 0;
       matched.push(bestWord);
     }
     const relevance = sum / totalWeight;
     if (count < required || relevance < MIN_RELEVANCE) continue;
     const score = Math.round((1 - relevance) * 1000) / 1000;
-    hits.push({ fact: doc.fact, score, matched, count, order: doc.order });
+    hits.push({ fact: doc.fact, score, matched, count, evidence, order: doc.order });
   }
-  hits.sort((a, b) => b.count - a.count || a.score - b.score || a.order - b.order);
+  // More query words matched first; then the better match; then the word
+  // found in more places (statement, tags and source); then article order.
+  hits.sort((a, b) => b.count - a.count || a.score - b.score || b.evidence - a.evidence || a.order - b.order);
   return hits.slice(0, options.limit ?? hits.length).map(({ fact, score, matched }) => ({ fact, score, matched }));
 }
