@@ -26,7 +26,10 @@ export interface Figure {
   unit: string;
   /** The words of the source that state the number, exactly as written there. */
   text: string;
-  /** The source's own hedge or bound: "exceeded", "more than", "about", "nearly", "for the first time". */
+  /**
+   * The source's own hedge or bound, in its words: "exceeded", "more than",
+   * "about", "nearly"; several are joined by ", " ("surpassed, for the first time").
+   */
   qualifier?: string;
 }
 

@@ -14,52 +14,63 @@ export interface TableOptions {
   color: 0 | 1 | 2 | 3;
 }
 
-/** Below this width a table cannot show a statement and its source side by side. */
-const MIN_TABLE_WIDTH = 72;
-
 const BORDERLESS_STYLE = { head: [], border: [], 'padding-left': 1, 'padding-right': 1 };
 
+// Fields that are short by nature get their natural width; the long ones
+// share what is left, the source (a whole sentence) a little more.
+const SHARE: Record<string, number> = { statement: 4, source: 5, section: 2, figures: 2, tags: 2, zh: 2, rank: 2 };
+const MAX_SHORT = 30;
+/** Narrower long columns than this read badly; the table then gives each fact a block of rows. */
+const MIN_LONG = 30;
+
+/**
+ * Facts side by side, one row each, when the terminal is wide enough for the
+ * long fields; otherwise one block a fact: the short fields on a line, each
+ * long field across the whole table below them.
+ */
 export function factsTable(rows: readonly Row[], fields: readonly string[], opts: TableOptions): string {
   const c = new Chalk({ level: opts.color });
-  if (opts.width < MIN_TABLE_WIDTH && fields.length > 2) return stacked(rows, fields, opts, c);
   const widths = columnWidths(rows, fields, opts.width);
+  if (!widths) return blocks(rows, fields, opts.width, c);
   const table = new Table({
     head: fields.map((f) => c.bold(f)),
     colWidths: widths.map((w) => w + 2),
     style: BORDERLESS_STYLE,
-    wordWrap: false,
   });
+  for (const row of rows) table.push(fields.map((f, i) => cell(row, f, widths[i], c)));
+  return `${table.toString()}\n`;
+}
+
+function blocks(rows: readonly Row[], fields: readonly string[], width: number, c: ChalkInstance): string {
+  const short = fields.filter((f) => !SHARE[f]);
+  const long = fields.filter((f) => SHARE[f]);
+  const inner = Math.max(10, width - 4); // two borders, two spaces of padding
+  const table = new Table({ colWidths: [inner + 2], style: BORDERLESS_STYLE });
   for (const row of rows) {
-    table.push(fields.map((f, i) => cell(row, f, widths[i], c)));
+    // The short fields share a line, wrapped at the gaps between them, so an id stays whole.
+    const head = short.map((f) => fieldText(row, f)).filter(Boolean);
+    if (head.length) {
+      const lines = wrapText(head.join('  '), inner).map((line) =>
+        line.replace(row.fact.id, c.cyan(row.fact.id)),
+      );
+      table.push([lines.join('\n')]);
+    }
+    for (const f of long) {
+      if (fieldText(row, f) === '') continue;
+      const label = f === 'statement' || f === 'source' ? '' : `${f}: `;
+      table.push([cell(row, f, inner, c, label)]);
+    }
   }
   return `${table.toString()}\n`;
 }
 
-/** One block a fact, for narrow terminals: id and theme, then each field wrapped to the width. */
-function stacked(rows: readonly Row[], fields: readonly string[], opts: TableOptions, c: ChalkInstance): string {
-  const width = Math.max(20, opts.width - 2);
-  const blocks = rows.map((row) => {
-    const head = [row.fact.id, fields.includes('theme') ? row.fact.theme : '']
-      .filter(Boolean)
-      .map((s, i) => (i === 0 ? c.cyan(s) : c.dim(s)))
-      .join('  ');
-    const body = fields
-      .filter((f) => f !== 'id' && f !== 'theme')
-      .map((f) => cell(row, f, width, c).replace(/^/gm, '  '));
-    return [head, ...body].join('\n');
-  });
-  return `${blocks.join('\n\n')}\n`;
-}
-
-function cell(row: Row, field: string, width: number, c: ChalkInstance): string {
-  const text = fieldText(row, field);
-  const lines = wrapText(text, width);
+function cell(row: Row, field: string, width: number, c: ChalkInstance, label = ''): string {
+  const lines = wrapText(label + fieldText(row, field), width);
   const matched = new Set(row.matched ?? []);
   return lines
     .map((line) => {
       if (field === 'id') return c.cyan(line);
-      if (field === 'source') return highlight(line, matched, c);
-      if (field === 'statement') return highlight(line, matched, c);
+      if (field === 'statement' || field === 'source') return highlight(line, matched, c);
       return line;
     })
     .join('\n');
@@ -101,12 +112,8 @@ export function fieldText(row: Row, field: string): string {
   }
 }
 
-// Fields that are short by nature get their natural width; the long ones
-// share what is left, the source (a whole sentence) a little more.
-const SHARE: Record<string, number> = { statement: 4, source: 5, section: 2, figures: 2, tags: 2, zh: 2, rank: 2 };
-const MAX_SHORT = 30;
-
-function columnWidths(rows: readonly Row[], fields: readonly string[], total: number): number[] {
+/** Text widths for side-by-side columns, or null when the long ones would be too narrow. */
+function columnWidths(rows: readonly Row[], fields: readonly string[], total: number): number[] | null {
   // Each column costs its text width + 2 padding + 1 border, plus one closing border.
   const budget = total - fields.length * 3 - 1;
   const natural = fields.map((f) =>
@@ -118,7 +125,8 @@ function columnWidths(rows: readonly Row[], fields: readonly string[], total: nu
   const shares = long.reduce((s, i) => s + SHARE[fields[i]], 0);
   let spare = left;
   for (const i of long) {
-    widths[i] = Math.max(8, Math.floor((left * SHARE[fields[i]]) / shares));
+    widths[i] = Math.floor((left * SHARE[fields[i]]) / shares);
+    if (widths[i] < Math.min(MIN_LONG, natural[i])) return null;
     spare -= widths[i];
   }
   // A long column that needs less than its share gives the rest to the others.
