@@ -4,7 +4,7 @@
 // a fact that matches more of the query's words always ranks higher.
 import Fuse from 'fuse.js';
 import { editDistance } from './suggest.js';
-import { isHan, isStopWord, terms } from './tokenize.js';
+import { family, isHan, isStopWord, terms } from './tokenize.js';
 import type { Fact, Theme } from './types.js';
 
 /** How much a word counts by where it stands: the statement and tags say what a fact is about. */
@@ -14,12 +14,15 @@ export const FIELD_WEIGHTS = {
   zh: 1,
   source: 0.6,
   year: 0.5,
+  rank: 0.5,
   theme: 0.4,
   section: 0.3,
 } as const;
 
 /** Fuzzy matches below this similarity (0..1) are dropped. */
 const MIN_SIMILARITY = 0.7;
+/** How much "ranked" counts for "ranking". */
+const FAMILY_SIMILARITY = 0.9;
 /** Results whose relevance (0..1) is below this are dropped. */
 const MIN_RELEVANCE = 0.25;
 /** Longer queries are cut to this many distinct words; beyond it, words add nothing but time. */
@@ -42,6 +45,8 @@ export interface SearchIndex {
   df: Map<string, number>;
   latin: string[];
   han: string[];
+  /** Words by their family root ("rank": rank, ranked, ranking). */
+  families: Map<string, string[]>;
   fuse?: Fuse<string>;
 }
 
@@ -78,13 +83,31 @@ export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): Se
     add(fact.zh?.join(' '), FIELD_WEIGHTS.zh);
     add(fact.source, FIELD_WEIGHTS.source);
     add(fact.year === undefined ? undefined : String(fact.year), FIELD_WEIGHTS.year);
+    add(rankWords(fact), FIELD_WEIGHTS.rank);
     add(themeText.get(fact.theme), FIELD_WEIGHTS.theme);
     add(fact.section, FIELD_WEIGHTS.section);
     for (const t of weights.keys()) df.set(t, (df.get(t) ?? 0) + 1);
     return { fact, order, weights, evidence };
   });
   const vocab = [...df.keys()];
-  return { docs, df, latin: vocab.filter((t) => !isHan(t)), han: vocab.filter(isHan) };
+  const latin = vocab.filter((t) => !isHan(t));
+  const families = new Map<string, string[]>();
+  for (const t of latin) {
+    const root = family(t);
+    families.set(root, [...(families.get(root) ?? []), t]);
+  }
+  return { docs, df, latin, han: vocab.filter(isHan), families };
+}
+
+const ORDINAL = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** A ranking in the words people ask with: "number one", "top", "first", "1st". */
+function rankWords(fact: Fact): string | undefined {
+  const r = fact.rank;
+  if (!r) return undefined;
+  const p = r.position;
+  const place = p === undefined ? 'top' : `${p} ${ORDINAL[p] ?? ''} ${p === 1 ? '1st number one top best leading' : ''}`;
+  return `${r.text} ${r.scope} ${place} rank ranking`;
 }
 
 /** Query words, deduplicated, without stop words; Chinese runs cut into known words. */
@@ -129,12 +152,17 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   const out = new Map<string, number>();
   if (index.df.has(q)) out.set(q, 1);
   if (isHan(q)) {
-    // A shorter Chinese word inside a longer known one ("脐橙" in "奉节脐橙").
     for (const v of index.han) {
-      if (v !== q && v.includes(q)) out.set(v, 0.6 + (0.4 * q.length) / v.length);
+      if (v === q) continue;
+      // A shorter Chinese word inside a longer known one ("脐橙" in "奉节脐橙"),
+      // or a name said another way: "江北机场" shares most pairs of characters with "江北国际机场".
+      const sim = v.includes(q) ? 0.6 + (0.4 * q.length) / v.length : 0.8 * dice(q, v);
+      if (sim >= 0.4) out.set(v, sim);
     }
     return out;
   }
+  // Its relatives count almost as much: "ranked" finds "ranking".
+  for (const v of index.families.get(family(q)) ?? []) if (v !== q) out.set(v, FAMILY_SIMILARITY);
   // A word the facts use is taken as meant; fuzzy matching is for words they don't.
   // Numbers are exact only (2025 is not a typo of 2026), and so are short words:
   // one letter off in "york" is "work".
@@ -149,13 +177,26 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   return out;
 }
 
+/** Dice coefficient of the character pairs of two Chinese words (0..1). */
+function dice(a: string, b: string): number {
+  if (a.length < 2 || b.length < 2) return 0;
+  const pairs = (s: string) => Array.from({ length: s.length - 1 }, (_, i) => s.slice(i, i + 2));
+  const pa = pairs(a);
+  const pb = new Set(pairs(b));
+  const shared = pa.filter((p) => pb.has(p)).length;
+  return (2 * shared) / (pa.length + b.length - 1);
+}
+
 /**
- * 0..1: a typo (one edit in a word of 5+ letters, two in 8+) or the start
- * of a longer word ("agri" for "agricultural"); anything else is 0.
+ * 0..1: a typo (one edit in a word of 5+ letters, two in 8+), the start of
+ * a longer word ("agri" for "agricultural") or a word with another ending;
+ * anything else is 0.
  */
 export function similarity(q: string, v: string): number {
   if (/\d/.test(v)) return 0;
   if (v.startsWith(q)) return 0.6 + (0.4 * q.length) / v.length;
+  // The same word with an ending the facts lack: "ranked" for "rank".
+  if (q.startsWith(v) && v.length >= 4 && q.length - v.length <= 3) return 0.6 + (0.4 * v.length) / q.length;
   const d = editDistance(q, v);
   const allowed = q.length >= 8 ? 2 : q.length >= 5 ? 1 : 0;
   return d <= allowed ? 1 - d / Math.max(q.length, v.length) : 0;

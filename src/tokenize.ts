@@ -46,14 +46,28 @@ export function stem(w: string): string {
   return w;
 }
 
+/**
+ * The root a word shares with its relatives: "ranked", "ranking" and "rank"
+ * all give "rank". Used to widen a query word to its family, not to index.
+ */
+export function family(term: string): string {
+  const m = /^(.{4,}?)(?:ations?|ing|ed|ions?|ers?|ly|ment)$/.exec(term);
+  if (!m) return term;
+  // "produced" -> "produc" and "production" -> "product": drop a final e or t to meet.
+  return m[1].replace(/[et]$/, '');
+}
+
 // Words that carry no topic; dropped from queries, not from the facts.
+// Kept in their normalised form, since queries are normalised ("does" -> "doe") before the check.
 const STOP = new Set(
   (
     'a an the of in on at to for from by with and or but is are was were be been being has have had ' +
     'do does did what which who whom whose when where why how many much about into than then this that ' +
     'these those there their its it as any all some me my i you your we our us tell show give find ' +
     'number amount total list fact facts'
-  ).split(' '),
+  )
+    .split(' ')
+    .map((w) => normalizeWord(w)),
 );
 
 export const isStopWord = (term: string): boolean => STOP.has(term);
