@@ -1,21 +1,121 @@
-// Bundles src/ into dist/: one minified ESM entry plus lazily loaded chunks
-// (the table code), because one file loads faster than node_modules.
+// Bundles src/ into dist/: cli.cjs (src/boot.ts) starts main.cjs, the
+// minified CommonJS CLI, with V8's code cache; table.cjs holds the table code
+// that only table output loads; search-index.json the bundled facts' index.
+// CommonJS, because Node 20 starts an ES module graph measurably slower
+// (README, "Speed").
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: { cli: 'src/main.ts' },
-  outdir: 'dist',
+const root = new URL('..', import.meta.url);
+/** Lookups whose compiled code goes into the cache: the common paths. */
+const TRAINING = [
+  ['search', 'car', '--json'],
+  ['search', 'automobile'],
+  ['list', '--theme', 'ecology'],
+  ['list', '--json'],
+  ['show', 'gdp-2025'],
+  ['themes'],
+  ['search', 'zzqxj'],
+];
+rmSync(new URL('dist', root), { recursive: true, force: true });
+
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: process.env.CQF_NO_MINIFY !== '1',
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
-  // commander and cli-table3 are CommonJS and call require(); an ESM bundle needs one.
-  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   logLevel: 'warning',
+  // cli-table3 measures every cell with string-width, whose emoji regex is
+  // rebuilt on each call; ours measures the same (CJK as two columns) for far less.
+  alias: { 'string-width': './src/format/string-width.cjs' },
+  // The modules find data relative to themselves (new URL(..., import.meta.url)).
+  define: { 'import.meta.url': '__cqf_module_url' },
+  banner: { js: 'var __cqf_module_url=require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [
+    {
+      name: 'chongqing-facts',
+      setup(b) {
+        // cli-table3 truncates every cell's whole text on every line it draws,
+        // only to show a preview in a debug message that is off. That is most
+        // of the time a table takes; skip it (the fix of cli-table3 PR #362).
+        b.onLoad({ filter: /cli-table3[\\/]src[\\/]cell\.js$/ }, async (args) => {
+          const source = await readFile(args.path, 'utf8');
+          const eager = 'let content = utils.truncate(this.content, 10, this.truncate);';
+          if (!source.includes(eager)) throw new Error('cli-table3 changed: review the cell.js patch in scripts/build.mjs');
+          return { contents: source.replace(eager, "let content = '';"), loader: 'js' };
+        });
+        // Table output alone needs the table code: keep it in dist/table.cjs,
+        // loaded with require() when first imported (an import() of CommonJS
+        // would start Node's ES module loader and its export scanner).
+        b.onResolve({ filter: /\/format\/table\.js$/ }, () => ({ path: 'lazy-table', namespace: 'cqf' }));
+        b.onLoad({ filter: /^lazy-table$/, namespace: 'cqf' }, () => ({
+          contents: "module.exports = require('./table.cjs');",
+          loader: 'js',
+        }));
+        b.onResolve({ filter: /^\.\/table\.cjs$/ }, () => ({ path: './table.cjs', external: true }));
+        // commander require()s child_process at load for executable subcommands,
+        // which we do not have; loading it costs ~6 ms a run. Load it on first use.
+        b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+          args.importer.includes('commander') ? { path: 'lazy-child-process', namespace: 'cqf' } : undefined,
+        );
+        b.onLoad({ filter: /^lazy-child-process$/, namespace: 'cqf' }, () => ({
+          contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+          loader: 'js',
+        }));
+      },
+    },
+  ],
+};
+
+const out = { outdir: 'dist', outExtension: { '.js': '.cjs' } };
+await build({ ...common, ...out, entryPoints: { main: 'src/main.ts' } });
+await build({ ...common, ...out, entryPoints: { table: 'src/format/table.ts' } });
+await build({ ...common, ...out, entryPoints: { cli: 'src/boot.ts' }, external: ['./main.cjs'] });
+
+// The search index of the bundled facts, so that a lookup need not tokenize
+// every fact again; a lookup uses it only if the facts file's SHA-256 matches.
+const tmp = mkdtempSync(join(tmpdir(), 'cqf-build-'));
+try {
+  await build({
+    stdin: {
+      contents: "export { buildIndex, storeIndex, sha256 } from './src/search-index.ts'; export { validateFactsFile } from './src/facts.ts';",
+      resolveDir: root.pathname,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: join(tmp, 'index-builder.mjs'),
+    logLevel: 'warning',
+  });
+  const { buildIndex, storeIndex, sha256, validateFactsFile } = await import(pathToFileURL(join(tmp, 'index-builder.mjs')).href);
+  const raw = readFileSync(new URL('data/facts.json', root), 'utf8');
+  const data = validateFactsFile(JSON.parse(raw), 'data/facts.json');
+  writeFileSync(new URL('dist/search-index.json', root), JSON.stringify(storeIndex(buildIndex(data.facts, data.themes), sha256(raw))));
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+// V8's code cache for main.cjs and table.cjs: run typical lookups in one
+// process, then store what V8 compiled (see src/boot.ts).
+const trainer = `
+  const boot = require(${JSON.stringify(new URL('dist/cli.cjs', root).pathname)});
+  const { run } = boot.load('main.cjs');
+  const io = { stdout() {}, stderr() {}, env: {}, isTTY: false, columns: 100 };
+  (async () => {
+    for (const argv of ${JSON.stringify(TRAINING)}) await run(argv, io);
+    boot.saveCodeCache();
+  })();
+`;
+const trained = spawnSync(process.execPath, ['-e', trainer], {
+  env: { ...process.env, CHONGQING_FACTS_TRAIN_CACHE: '1' },
+  encoding: 'utf8',
 });
+if (trained.status !== 0) throw new Error(`training the code cache failed: ${trained.stderr}`);

@@ -3,21 +3,10 @@
 // match is weighted by the field it sits in and by how rare the word is, and
 // a fact that matches more of the query's words always ranks higher.
 import Fuse from 'fuse.js';
+import { docFrequency, type SearchIndex } from './search-index.js';
 import { editDistance } from './suggest.js';
 import { family, isHan, isStopWord, terms } from './tokenize.js';
-import type { Fact, Theme } from './types.js';
-
-/** How much a word counts by where it stands: the statement and tags say what a fact is about. */
-export const FIELD_WEIGHTS = {
-  statement: 1,
-  tags: 1,
-  zh: 1,
-  source: 0.6,
-  year: 0.5,
-  rank: 0.5,
-  theme: 0.4,
-  section: 0.3,
-} as const;
+import type { Fact } from './types.js';
 
 /** Fuzzy matches below this similarity (0..1) are dropped. */
 const MIN_SIMILARITY = 0.7;
@@ -29,26 +18,6 @@ const MIN_RELEVANCE = 0.25;
 const MAX_QUERY_TERMS = 24;
 /** fuse.js' bitap handles 32 characters at a time; longer "words" are not typos of ours. */
 const MAX_FUZZY_LENGTH = 32;
-
-interface Doc {
-  fact: Fact;
-  order: number;
-  /** Each word of the fact with the weight of the best field it occurs in. */
-  weights: Map<string, number>;
-  /** Each word with the weights of all fields it occurs in, added up. */
-  evidence: Map<string, number>;
-}
-
-export interface SearchIndex {
-  docs: Doc[];
-  /** Words by how many facts hold them. */
-  df: Map<string, number>;
-  latin: string[];
-  han: string[];
-  /** Words by their family root ("rank": rank, ranked, ranking). */
-  families: Map<string, string[]>;
-  fuse?: Fuse<string>;
-}
 
 export interface Hit {
   fact: Fact;
@@ -63,59 +32,12 @@ export interface SearchOptions {
   limit?: number;
 }
 
-export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): SearchIndex {
-  const themeText = new Map(
-    themes.map((t) => [t.id, [t.id, t.name, t.zone ?? '', ...(t.zh ?? [])].join(' ')]),
-  );
-  const df = new Map<string, number>();
-  const docs = facts.map((fact, order) => {
-    const weights = new Map<string, number>();
-    const evidence = new Map<string, number>();
-    const add = (text: string | undefined, w: number) => {
-      if (!text) return;
-      for (const t of new Set(terms(text))) {
-        if ((weights.get(t) ?? 0) < w) weights.set(t, w);
-        evidence.set(t, (evidence.get(t) ?? 0) + w);
-      }
-    };
-    add(fact.statement, FIELD_WEIGHTS.statement);
-    add(fact.tags?.join(' '), FIELD_WEIGHTS.tags);
-    add(fact.zh?.join(' '), FIELD_WEIGHTS.zh);
-    add(fact.source, FIELD_WEIGHTS.source);
-    add(fact.year === undefined ? undefined : String(fact.year), FIELD_WEIGHTS.year);
-    add(rankWords(fact), FIELD_WEIGHTS.rank);
-    add(themeText.get(fact.theme), FIELD_WEIGHTS.theme);
-    add(fact.section, FIELD_WEIGHTS.section);
-    for (const t of weights.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-    return { fact, order, weights, evidence };
-  });
-  const vocab = [...df.keys()];
-  const latin = vocab.filter((t) => !isHan(t));
-  const families = new Map<string, string[]>();
-  for (const t of latin) {
-    const root = family(t);
-    families.set(root, [...(families.get(root) ?? []), t]);
-  }
-  return { docs, df, latin, han: vocab.filter(isHan), families };
-}
-
-const ORDINAL = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-
-/** A ranking in the words people ask with: "number one", "top", "first", "1st". */
-function rankWords(fact: Fact): string | undefined {
-  const r = fact.rank;
-  if (!r) return undefined;
-  const p = r.position;
-  const place = p === undefined ? 'top' : `${p} ${ORDINAL[p] ?? ''} ${p === 1 ? '1st number one top best leading' : ''}`;
-  return `${r.text} ${r.scope} ${place} rank ranking`;
-}
-
 /** Query words, deduplicated, without stop words; Chinese runs cut into known words. */
 export function queryTerms(index: SearchIndex, query: string): string[] {
   const out = new Set<string>();
   for (const t of terms(query)) {
     if (isStopWord(t)) continue;
-    for (const part of isHan(t) ? segmentHan(t, index.df) : [t]) out.add(part);
+    for (const part of isHan(t) ? segmentHan(t, index.postings) : [t]) out.add(part);
     if (out.size >= MAX_QUERY_TERMS) break;
   }
   return [...out].slice(0, MAX_QUERY_TERMS);
@@ -126,7 +48,7 @@ export function queryTerms(index: SearchIndex, query: string): string[] {
  * the left ("重庆", "汽车"); characters no fact knows stay together, so that
  * an unknown word counts as one unmatched word.
  */
-function segmentHan(run: string, known: Map<string, number>): string[] {
+function segmentHan(run: string, known: ReadonlyMap<string, unknown>): string[] {
   const parts: string[] = [];
   let unknown = '';
   let i = 0;
@@ -150,7 +72,7 @@ function segmentHan(run: string, known: Map<string, number>): string[] {
 /** The facts' words that a query word may stand for, with a similarity from 0 to 1. */
 export function candidates(index: SearchIndex, q: string): Map<string, number> {
   const out = new Map<string, number>();
-  if (index.df.has(q)) out.set(q, 1);
+  if (index.postings.has(q)) out.set(q, 1);
   if (isHan(q)) {
     for (const v of index.han) {
       if (v === q) continue;
@@ -205,44 +127,59 @@ export function similarity(q: string, v: string): number {
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): Hit[] {
   const qs = queryTerms(index, query);
   if (qs.length === 0) return [];
-  const n = index.docs.length;
-  const perTerm = qs.map((q) => {
-    const cands = [...candidates(index, q)];
+  const n = index.facts.length;
+  const keep = options.themes && new Set(options.themes);
+  // Per fact and query word: the best match (similarity x field weight), the
+  // word that gave it, and that word's evidence.
+  const best = new Map<number, { score: number[]; word: string[]; evidence: number[] }>();
+  const weights = qs.map((q, qi) => {
+    const cands = candidates(index, q);
+    let meant = '';
+    let meantSim = 0;
+    for (const [v, sim] of cands) {
+      if (sim > meantSim) [meant, meantSim] = [v, sim];
+      const list = index.postings.get(v)!;
+      for (let i = 0; i < list.length; i += 3) {
+        const doc = list[i];
+        if (keep && !keep.has(index.facts[doc].theme)) continue;
+        const s = sim * list[i + 1];
+        let b = best.get(doc);
+        if (!b) {
+          b = { score: new Array(qs.length).fill(0), word: new Array(qs.length).fill(''), evidence: new Array(qs.length).fill(0) };
+          best.set(doc, b);
+        }
+        if (s > b.score[qi]) {
+          b.score[qi] = s;
+          b.word[qi] = v;
+          b.evidence[qi] = list[i + 2];
+        }
+      }
+    }
     // How much this word counts against the others: the rarity of what it most
     // likely means. A word matching nothing counts like the rarest word, fully
     // against coverage.
-    const [meant] = cands.reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
-    const weight = Math.log(1 + n / (index.df.get(meant) ?? 1));
-    return { cands, weight };
+    return Math.log(1 + n / Math.max(1, docFrequency(index, meant)));
   });
-  const totalWeight = perTerm.reduce((s, t) => s + t.weight, 0);
+  const totalWeight = weights.reduce((s, w) => s + w, 0);
   const required = qs.length <= 2 ? qs.length : Math.ceil((2 * qs.length) / 3);
-  const themes = options.themes && new Set(options.themes);
 
   const hits: (Hit & { count: number; evidence: number; order: number })[] = [];
-  for (const doc of index.docs) {
-    if (themes && !themes.has(doc.fact.theme)) continue;
+  for (const [doc, b] of best) {
     let count = 0;
     let sum = 0;
     let evidence = 0;
     const matched: string[] = [];
-    for (const { cands, weight } of perTerm) {
-      let best = 0;
-      let bestWord = '';
-      for (const [v, sim] of cands) {
-        const s = sim * (doc.weights.get(v) ?? 0);
-        if (s > best) [best, bestWord] = [s, v];
-      }
-      if (best === 0) continue;
+    b.score.forEach((s, qi) => {
+      if (s === 0) return;
       count++;
-      sum += best * weight;
-      evidence += doc.evidence.get(bestWord) ?? 0;
-      matched.push(bestWord);
-    }
+      sum += s * weights[qi];
+      evidence += b.evidence[qi];
+      matched.push(b.word[qi]);
+    });
     const relevance = sum / totalWeight;
     if (count < required || relevance < MIN_RELEVANCE) continue;
     const score = Math.round((1 - relevance) * 1000) / 1000;
-    hits.push({ fact: doc.fact, score, matched, count, evidence, order: doc.order });
+    hits.push({ fact: index.facts[doc], score, matched, count, evidence, order: doc });
   }
   // More query words matched first; then the better match; then the word
   // found in more places (statement, tags and source); then article order.

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const BIN = fileURLToPath(new URL('../bin/chongqing-facts.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/chongqing-facts.cjs', import.meta.url));
 // Which Node runs the binary; .ci/run sets it to try Node 22 and 24 too.
 const NODE = process.env.CQF_NODE ?? process.execPath;
 

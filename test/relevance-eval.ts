@@ -1,7 +1,8 @@
 // Scores the search against a query set: hit@3 and MRR over queries that
 // have answers, and whether every nonsense query returns nothing. Shared by
 // test/relevance.test.ts and `npm run bench:relevance`.
-import { buildIndex, search } from '../src/search.js';
+import { search } from '../src/search.js';
+import { buildIndex } from '../src/search-index.js';
 import type { FactsFile } from '../src/types.js';
 
 export interface RelevanceQuery {

@@ -1,8 +1,8 @@
 // Wrapping by display width: Chinese characters take two columns and may
 // break anywhere; other words break at spaces, or hard when longer than a line.
-import stringWidth from 'string-width';
+import { displayWidth } from './width.js';
 
-export const displayWidth = (s: string): number => stringWidth(s);
+export { displayWidth };
 
 const UNITS = /\s+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 
