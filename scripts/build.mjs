@@ -51,6 +51,14 @@ const common = {
           if (!source.includes(eager)) throw new Error('cli-table3 changed: review the cell.js patch in scripts/build.mjs');
           return { contents: source.replace(eager, "let content = '';"), loader: 'js' };
         });
+        // chalk detects the terminal when imported, loading tty and os (~3 ms);
+        // cli.ts decides the colour level itself and passes it to new Chalk(),
+        // so chalk's own detection is replaced by "no colour".
+        b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'no-supports-color', namespace: 'cqf' }));
+        b.onLoad({ filter: /^no-supports-color$/, namespace: 'cqf' }, () => ({
+          contents: 'export default { stdout: false, stderr: false };',
+          loader: 'js',
+        }));
         // Table output alone needs the table code: keep it in dist/table.cjs,
         // loaded with require() when first imported (an import() of CommonJS
         // would start Node's ES module loader and its export scanner).
@@ -80,12 +88,12 @@ await build({ ...common, ...out, entryPoints: { table: 'src/format/table.ts' } }
 await build({ ...common, ...out, entryPoints: { cli: 'src/boot.ts' }, external: ['./main.cjs'] });
 
 // The search index of the bundled facts, so that a lookup need not tokenize
-// every fact again; a lookup uses it only if the facts file's SHA-256 matches.
+// every fact again; a lookup uses it only if the facts file's text is the same.
 const tmp = mkdtempSync(join(tmpdir(), 'cqf-build-'));
 try {
   await build({
     stdin: {
-      contents: "export { buildIndex, storeIndex, sha256 } from './src/search-index.ts'; export { validateFactsFile } from './src/facts.ts';",
+      contents: "export { buildIndex, storeIndex } from './src/search-index.ts'; export { validateFactsFile } from './src/facts.ts';",
       resolveDir: root.pathname,
       loader: 'ts',
     },
@@ -95,10 +103,11 @@ try {
     outfile: join(tmp, 'index-builder.mjs'),
     logLevel: 'warning',
   });
-  const { buildIndex, storeIndex, sha256, validateFactsFile } = await import(pathToFileURL(join(tmp, 'index-builder.mjs')).href);
+  const { buildIndex, storeIndex, validateFactsFile } = await import(pathToFileURL(join(tmp, 'index-builder.mjs')).href);
   const raw = readFileSync(new URL('data/facts.json', root), 'utf8');
   const data = validateFactsFile(JSON.parse(raw), 'data/facts.json');
-  writeFileSync(new URL('dist/search-index.json', root), JSON.stringify(storeIndex(buildIndex(data.facts, data.themes), sha256(raw))));
+  writeFileSync(new URL('dist/search-index.json', root), JSON.stringify(storeIndex(buildIndex(data.facts, data.themes))));
+  writeFileSync(new URL('dist/search-index.facts.json', root), raw);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

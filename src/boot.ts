@@ -5,7 +5,6 @@
 // own version and rejects one that does not fit; the code then compiles as
 // usual. Node 22+ has its own cache (module.enableCompileCache) and uses it.
 import { readFileSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -21,10 +20,11 @@ export function load(name: string): unknown {
   } catch {
     // No cache: compile as usual.
   }
-  const script = new Script(Module.wrap(source), { filename: file, cachedData });
+  // The CommonJS wrapper, as require() builds it (without loading node:module).
+  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+  const script = new Script(wrapped, { filename: file, cachedData });
   scripts.set(file, script);
-  const mod = new Module(file, module);
-  mod.filename = file;
+  const mod = { exports: {} };
   // The bundle's lazy require('./table.cjs') comes back here, so it is cached too.
   const localRequire = (id: string) => (id.startsWith('./') ? load(id.slice(2)) : require(id));
   script.runInThisContext()(mod.exports, localRequire, mod, file, __dirname);
@@ -37,11 +37,10 @@ export function saveCodeCache(): void {
 }
 
 type Main = { main(): void };
-const nodeCache = (Module as unknown as { enableCompileCache?: () => unknown }).enableCompileCache;
 
 if (!process.env.CHONGQING_FACTS_TRAIN_CACHE) {
-  if (nodeCache) {
-    nodeCache();
+  if (Number(process.versions.node.split('.')[0]) >= 22) {
+    (require('node:module') as { enableCompileCache?: () => unknown }).enableCompileCache?.();
     (require('./main.cjs') as Main).main();
   } else {
     (load('main.cjs') as Main).main();

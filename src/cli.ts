@@ -106,11 +106,13 @@ Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
   };
   const output = (g: GlobalOptions, allowed: readonly string[] | null): OutputOptions => {
     const mode: Mode = g.json ? 'json' : g.ndjson ? 'ndjson' : 'table';
+    const table = mode === 'table';
     return {
       mode,
       fields: g.fields !== undefined && allowed ? parseFields(g.fields, allowed) : undefined,
-      width: terminalWidth(io),
-      color: mode === 'table' ? colorLevel(io, g.color) : 0,
+      // Only tables ask about the terminal: JSON stays uncoloured and never loads tty.
+      width: table ? terminalWidth(io) : 0,
+      color: table ? colorLevel(io, g.color) : 0,
     };
   };
 

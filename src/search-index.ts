@@ -1,8 +1,7 @@
 // Which facts hold which words, weighted by field, for search.ts. Building it
 // tokenizes every fact, the bulk of a lookup's work, so the build stores the
 // bundled data's index (dist/search-index.json) and a lookup loads it when it
-// was made from the very same facts file.
-import { createHash } from 'node:crypto';
+// was made from the very same facts text.
 import { readFileSync } from 'node:fs';
 import type Fuse from 'fuse.js';
 import { family, isHan, terms } from './tokenize.js';
@@ -27,24 +26,34 @@ export const FIELD_WEIGHTS = {
  */
 export type Postings = number[];
 
+/** A word-keyed table; plain objects, so that a stored index is ready the moment JSON.parse returns. */
+export type Table<T> = Record<string, T>;
+
+/** The value for `key`, never one inherited from Object.prototype ("constructor" is a word too). */
+export const lookup = <T>(table: Table<T>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
 export interface SearchIndex {
   facts: readonly Fact[];
-  postings: Map<string, Postings>;
-  latin: string[];
+  postings: Table<Postings>;
+  /** Chinese words, for partial matches. */
   han: string[];
   /** Words by their family root ("rank": rank, ranked, ranking). */
-  families: Map<string, string[]>;
+  families: Table<string[]>;
   fuse?: Fuse<string>;
 }
 
 /** How many facts hold a word. */
-export const docFrequency = (index: SearchIndex, term: string): number => (index.postings.get(term)?.length ?? 0) / 3;
+export const docFrequency = (index: SearchIndex, term: string): number => (lookup(index.postings, term)?.length ?? 0) / 3;
+
+/** The words that are not Chinese, for fuzzy matching; only a typo needs them. */
+export const latinWords = (index: SearchIndex): string[] => Object.keys(index.postings).filter((t) => !isHan(t));
 
 export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): SearchIndex {
   const themeText = new Map(
     themes.map((t) => [t.id, [t.id, t.name, t.zone ?? '', ...(t.zh ?? [])].join(' ')]),
   );
-  const postings = new Map<string, Postings>();
+  const postings: Table<Postings> = {};
   facts.forEach((fact, doc) => {
     const weights = new Map<string, number>();
     const evidence = new Map<string, number>();
@@ -64,12 +73,18 @@ export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): Se
     add(themeText.get(fact.theme), FIELD_WEIGHTS.theme);
     add(fact.section, FIELD_WEIGHTS.section);
     for (const [t, w] of weights) {
-      const list = postings.get(t) ?? [];
-      list.push(doc, w, evidence.get(t)!);
-      postings.set(t, list);
+      const list = lookup(postings, t) ?? (postings[t] = []);
+      // Sums of field weights such as 1 + 0.6 are rounded back to tenths.
+      list.push(doc, w, Math.round(evidence.get(t)! * 10) / 10);
     }
   });
-  return withVocabulary(facts, postings);
+  const han: string[] = [];
+  const families: Table<string[]> = {};
+  for (const t of Object.keys(postings)) {
+    if (isHan(t)) han.push(t);
+    else (lookup(families, family(t)) ?? (families[family(t)] = [])).push(t);
+  }
+  return { facts, postings, han, families };
 }
 
 const ORDINAL = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
@@ -83,79 +98,46 @@ function rankWords(fact: Fact): string | undefined {
   return `${r.text} ${r.scope} ${place} rank ranking`;
 }
 
-function withVocabulary(
-  facts: readonly Fact[],
-  postings: Map<string, Postings>,
-  roots?: Map<string, string>,
-): SearchIndex {
-  const latin: string[] = [];
-  const han: string[] = [];
-  const families = new Map<string, string[]>();
-  for (const t of postings.keys()) {
-    if (isHan(t)) {
-      han.push(t);
-      continue;
-    }
-    latin.push(t);
-    const root = roots ? (roots.get(t) ?? t) : family(t);
-    const members = families.get(root);
-    if (members) members.push(t);
-    else families.set(root, [t]);
-  }
-  return { facts, postings, latin, han, families };
-}
-
-/** The index as JSON-ready data; weights are stored in tenths, as whole numbers. */
+/** The index as JSON: the same tables, ready the moment JSON.parse returns. */
 export interface StoredIndex {
-  version: 2;
-  /** SHA-256 of the facts file the index was built from. */
-  sha256: string;
+  version: 5;
   facts: number;
-  terms: string[];
-  /** Postings of each word, in the order of `terms`, weights x10. */
-  postings: number[][];
-  /** Family roots that differ from their word, by word position. */
-  roots: Record<number, string>;
+  postings: Table<Postings>;
+  han: string[];
+  families: Table<string[]>;
 }
 
-export function storeIndex(index: SearchIndex, sha256: string): StoredIndex {
-  const terms = [...index.postings.keys()];
-  const roots: Record<number, string> = {};
-  terms.forEach((t, i) => {
-    const root = family(t);
-    if (!isHan(t) && root !== t) roots[i] = root;
-  });
-  const postings = terms.map((t) => index.postings.get(t)!.map((x, i) => (i % 3 === 0 ? x : Math.round(x * 10))));
-  return { version: 2, sha256, facts: index.facts.length, terms, postings, roots };
+export function storeIndex(index: SearchIndex): StoredIndex {
+  const { postings, han, families } = index;
+  return { version: 5, facts: index.facts.length, postings, han, families };
 }
 
-/** The stored index for these facts, or undefined when it was built from other bytes. */
-export function loadStoredIndex(stored: StoredIndex, facts: readonly Fact[], sha256: string): SearchIndex | undefined {
-  if (stored.version !== 2 || stored.sha256 !== sha256 || stored.facts !== facts.length) return undefined;
-  const postings = new Map<string, Postings>();
-  stored.terms.forEach((t, i) => {
-    const list = stored.postings[i];
-    for (let j = 1; j < list.length; j += 3) {
-      list[j] /= 10;
-      list[j + 1] /= 10;
-    }
-    postings.set(t, list);
-  });
-  const roots = new Map(Object.entries(stored.roots).map(([i, r]) => [stored.terms[Number(i)], r]));
-  return withVocabulary(facts, postings, roots);
+/** The stored index as a search index for these facts, or undefined when it does not fit them. */
+export function loadStoredIndex(stored: StoredIndex, facts: readonly Fact[]): SearchIndex | undefined {
+  if (stored.version !== 5 || stored.facts !== facts.length) return undefined;
+  return { facts, postings: stored.postings, han: stored.han, families: stored.families };
 }
-/** Where the build stores the bundled data's index; found relative to this module, from src/ or dist/. */
+
+/**
+ * Where the build stores the bundled data's index, and beside it the exact
+ * facts text it was built from; found relative to this module, from src/ or dist/.
+ */
 export const STORED_INDEX = new URL('../dist/search-index.json', import.meta.url);
+export const STORED_INDEX_FACTS = new URL('../dist/search-index.facts.json', import.meta.url);
 
-/** The stored index when it was built from exactly this file's bytes, else a fresh one. */
+/**
+ * The stored index when it was built from exactly this facts text, else a
+ * fresh one. Comparing the texts costs a fraction of a millisecond; hashing
+ * them (node:crypto) costs about five.
+ */
 export function indexFor(data: { facts: readonly Fact[]; themes: readonly Theme[]; raw: string }): SearchIndex {
-  let stored: StoredIndex | undefined;
   try {
-    stored = JSON.parse(readFileSync(STORED_INDEX, 'utf8'));
+    if (readFileSync(STORED_INDEX_FACTS, 'utf8') === data.raw) {
+      const stored = loadStoredIndex(JSON.parse(readFileSync(STORED_INDEX, 'utf8')), data.facts);
+      if (stored) return stored;
+    }
   } catch {
-    // No stored index (a run from src/, or a file that is not the bundled one): build it.
+    // No stored index (a run from src/): build one.
   }
-  return (stored && loadStoredIndex(stored, data.facts, sha256(data.raw))) ?? buildIndex(data.facts, data.themes);
+  return buildIndex(data.facts, data.themes);
 }
-
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

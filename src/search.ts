@@ -3,7 +3,7 @@
 // match is weighted by the field it sits in and by how rare the word is, and
 // a fact that matches more of the query's words always ranks higher.
 import Fuse from 'fuse.js';
-import { docFrequency, type SearchIndex } from './search-index.js';
+import { docFrequency, latinWords, lookup, type SearchIndex, type Table } from './search-index.js';
 import { editDistance } from './suggest.js';
 import { family, isHan, isStopWord, terms } from './tokenize.js';
 import type { Fact } from './types.js';
@@ -48,15 +48,15 @@ export function queryTerms(index: SearchIndex, query: string): string[] {
  * the left ("重庆", "汽车"); characters no fact knows stay together, so that
  * an unknown word counts as one unmatched word.
  */
-function segmentHan(run: string, known: ReadonlyMap<string, unknown>): string[] {
+function segmentHan(run: string, known: Table<unknown>): string[] {
   const parts: string[] = [];
   let unknown = '';
   let i = 0;
   while (i < run.length) {
     let len = Math.min(run.length - i, 12);
-    while (len > 1 && !known.has(run.slice(i, i + len))) len--;
+    while (len > 1 && !lookup(known, run.slice(i, i + len))) len--;
     const piece = run.slice(i, i + len);
-    if (len > 1 || known.has(piece)) {
+    if (len > 1 || lookup(known, piece)) {
       if (unknown) parts.push(unknown);
       unknown = '';
       parts.push(piece);
@@ -72,7 +72,7 @@ function segmentHan(run: string, known: ReadonlyMap<string, unknown>): string[] 
 /** The facts' words that a query word may stand for, with a similarity from 0 to 1. */
 export function candidates(index: SearchIndex, q: string): Map<string, number> {
   const out = new Map<string, number>();
-  if (index.postings.has(q)) out.set(q, 1);
+  if (lookup(index.postings, q)) out.set(q, 1);
   if (isHan(q)) {
     for (const v of index.han) {
       if (v === q) continue;
@@ -84,14 +84,14 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
     return out;
   }
   // Its relatives count almost as much: "ranked" finds "ranking".
-  for (const v of index.families.get(family(q)) ?? []) if (v !== q) out.set(v, FAMILY_SIMILARITY);
+  for (const v of lookup(index.families, family(q)) ?? []) if (v !== q) out.set(v, FAMILY_SIMILARITY);
   // A word the facts use is taken as meant; fuzzy matching is for words they don't.
   // Numbers are exact only (2025 is not a typo of 2026), and so are short words:
   // one letter off in "york" is "work".
   if (out.size > 0 || q.length < 4 || q.length > MAX_FUZZY_LENGTH || /\d/.test(q)) return out;
   // fuse.js finds the near words; the similarity is then taken from the edit
   // distance, which ranks a transposition ("lapotp") as one slip, not two.
-  index.fuse ??= new Fuse(index.latin, { includeScore: true, ignoreLocation: true, threshold: 0.4 });
+  index.fuse ??= new Fuse(latinWords(index), { includeScore: true, ignoreLocation: true, threshold: 0.4 });
   for (const { item: v } of index.fuse.search(q)) {
     const sim = similarity(q, v);
     if (sim >= MIN_SIMILARITY) out.set(v, sim);
@@ -138,7 +138,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     let meantSim = 0;
     for (const [v, sim] of cands) {
       if (sim > meantSim) [meant, meantSim] = [v, sim];
-      const list = index.postings.get(v)!;
+      const list = lookup(index.postings, v)!;
       for (let i = 0; i < list.length; i += 3) {
         const doc = list[i];
         if (keep && !keep.has(index.facts[doc].theme)) continue;

@@ -32,7 +32,7 @@ export function suggest(input: string, candidates: readonly string[], max = 3): 
     else if (needle.length >= 3 && hay.includes(needle)) scored.push({ c, d: 100 + hay.length });
   }
   return scored
-    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
+    .sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0))
     .slice(0, max)
     .map((s) => s.c);
 }

@@ -1,6 +1,6 @@
 import stripAnsi from 'strip-ansi';
 import { describe, expect, it } from 'vitest';
-import { factCard, factsTable, highlight, themesTable } from '../../src/format/table.js';
+import { factCard, factsTable, groupThousands, highlight, themesTable } from '../../src/format/table.js';
 import { displayWidth } from '../../src/format/wrap.js';
 import { loadFacts } from '../../src/facts.js';
 import { Chalk } from 'chalk';
@@ -58,4 +58,16 @@ describe('cards and themes', () => {
     expect(widest(out)).toBeLessThanOrEqual(80);
     expect(out).toMatch(/industry .*High-quality/);
   });
+});
+
+describe('groupThousands', () => {
+  it.each([
+    [3370000000000, '3,370,000,000,000'],
+    [2788000, '2,788,000'],
+    [38.6, '38.6'],
+    [999, '999'],
+    [1031, '1,031'],
+    [0.5, '0.5'],
+    [-1234.5, '-1,234.5'],
+  ])('%d -> %s', (n, text) => expect(groupThousands(n)).toBe(text));
 });
