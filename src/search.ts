@@ -181,8 +181,13 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     const score = Math.round((1 - relevance) * 1000) / 1000;
     hits.push({ fact: index.facts[doc], score, matched, count, evidence, order: doc });
   }
-  // More query words matched first; then the better match; then the word
-  // found in more places (statement, tags and source); then article order.
-  hits.sort((a, b) => b.count - a.count || a.score - b.score || b.evidence - a.evidence || a.order - b.order);
+  // More query words matched first; then the better match; then a fact with
+  // a figure (a lookup is mostly for a number); then the word found in more
+  // places (statement, tags and source); then article order.
+  const figured = (h: Hit) => (h.fact.figures?.length ? 1 : 0);
+  hits.sort(
+    (a, b) =>
+      b.count - a.count || a.score - b.score || figured(b) - figured(a) || b.evidence - a.evidence || a.order - b.order,
+  );
   return hits.slice(0, options.limit ?? hits.length).map(({ fact, score, matched }) => ({ fact, score, matched }));
 }
