@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 const BIN = fileURLToPath(new URL('../bin/chongqing-facts.cjs', import.meta.url));
 // Which Node runs the binary; .ci/run sets it to try Node 22 and 24 too.
 const NODE = process.env.CQF_NODE ?? process.execPath;
+const VERSION = execFileSync(NODE, ['-p', 'process.version'], { encoding: 'utf8' }).trim();
 
 function run(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(NODE, [BIN, ...args], {
@@ -15,7 +16,7 @@ function run(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('the built chongqing-facts binary', () => {
+describe(`the built chongqing-facts binary on Node ${VERSION}`, () => {
   it('search automobile shows the 2025 car output with its source sentence', () => {
     const r = run(['search', 'automobile'], { COLUMNS: '120' });
     expect(r.code).toBe(0);

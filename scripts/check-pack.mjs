@@ -1,0 +1,60 @@
+// npm run check:pack: packs the package as it would be published, installs
+// the tarball into an empty folder and runs the installed binary, as a user
+// would after `npm install chongqing-facts`. Fails loudly on any difference.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const MAX_BYTES = 400 * 1024;
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const dir = mkdtempSync(join(tmpdir(), 'cqf-pack-'));
+const failures = [];
+const check = (ok, what) => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures.push(what);
+};
+
+try {
+  const [pack] = JSON.parse(
+    execFileSync(npm, ['pack', '--json', '--pack-destination', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+  );
+  const files = pack.files.map((f) => f.path);
+  check(pack.size < MAX_BYTES, `tarball is ${(pack.size / 1024).toFixed(0)} KB (limit ${MAX_BYTES / 1024} KB), ${files.length} files`);
+  check(!files.some((f) => /^(src|test|scripts|\.ci)\//.test(f)), 'no src/, test/, scripts/ or .ci/ in the tarball');
+  for (const needed of ['bin/chongqing-facts.cjs', 'dist/cli.cjs', 'dist/main.cjs', 'dist/table.cjs', 'data/facts.json', 'data/chongqing-daily-six-zones-one-highland.txt', 'data/facts.schema.json', 'README.md', 'LICENSE']) {
+    check(files.includes(needed), `tarball has ${needed}`);
+  }
+
+  const app = join(dir, 'app');
+  execFileSync('mkdir', ['-p', app]);
+  writeFileSync(join(app, 'package.json'), '{ "name": "app", "private": true }\n');
+  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error', join(dir, pack.filename)], { cwd: app, stdio: 'inherit' });
+  const bin = join(app, 'node_modules', '.bin', 'chongqing-facts');
+  const run = (...args) => spawnSync(bin, args, { cwd: app, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COLUMNS: '100' } });
+
+  const table = run('search', 'laptop');
+  check(table.status === 0 && table.stdout.includes('laptop-production-world-first') && table.stderr === '', 'installed `chongqing-facts search laptop` prints the laptop fact, exit 0');
+  const json = run('search', 'laptop', '--json');
+  let first;
+  try {
+    first = JSON.parse(json.stdout)[0];
+  } catch {
+    first = undefined;
+  }
+  check(json.status === 0 && first?.id === 'laptop-production-world-first' && typeof first.source === 'string', 'installed `search laptop --json` prints parseable JSON, exit 0');
+  const none = run('search', 'zzqxj', '--json');
+  check(none.status === 1 && none.stdout === '[]\n', 'installed `search zzqxj --json` prints [], exit 1');
+  const usage = run('serch');
+  check(usage.status === 2 && usage.stdout === '' && /unknown command/.test(usage.stderr), 'installed `serch` is a usage error, exit 2');
+  const verify = run('verify');
+  check(verify.status === 0, 'installed `verify` passes on the bundled data');
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+if (failures.length) {
+  console.error(`check:pack: ${failures.length} failed`);
+  process.exit(1);
+}
+console.log('check:pack: the packed package installs and runs');
