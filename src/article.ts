@@ -75,3 +75,8 @@ export function splitSentences(line: string): string[] {
   if (rest) out.push(rest);
   return out;
 }
+
+/** The paragraph (or list item) a sentence sits in, or undefined when the article lacks it. */
+export function paragraphOf(article: Article, sentence: string): string | undefined {
+  return article.sentences.find((s) => s.text === sentence)?.paragraph;
+}

@@ -31,3 +31,9 @@ export class NotFoundError extends CliError {
     super(message, 1);
   }
 }
+
+/** User text made safe to echo in a message: control characters shown as escapes, long text cut. */
+export function printable(text: string, max = 60): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}

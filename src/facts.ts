@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DataError } from './errors.js';
+import { DataError, NotFoundError, printable } from './errors.js';
+import { suggest } from './suggest.js';
 import type { Fact, FactsFile, Figure, Rank, Theme } from './types.js';
 
 /** The bundled facts file; found relative to this module so it works from src/ and dist/. */
@@ -52,6 +53,17 @@ export function readArticle(data: LoadedFacts): string {
   } catch {
     throw new DataError(`cannot read the article ${path} named by ${data.path}`);
   }
+}
+
+/** The fact with this id; none is "not found" (exit 1) with the closest ids. */
+export function findFact(data: FactsFile, id: string): Fact {
+  const fact = data.facts.find((f) => f.id === id);
+  if (fact) return fact;
+  const close = suggest(id.toLowerCase(), data.facts.map((f) => f.id), 5);
+  const hint = close.length
+    ? `; did you mean: ${close.join(', ')}?`
+    : "; 'chongqing-facts list' shows every id, 'chongqing-facts search <words>' finds one";
+  throw new NotFoundError(`no fact with id '${printable(id)}'${hint}`);
 }
 
 // ---- shape checks -------------------------------------------------------

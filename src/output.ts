@@ -28,9 +28,16 @@ export async function renderThemes(themes: readonly ThemeSummary[], out: OutputO
   return themesTable(themes, out);
 }
 
-export async function renderFact(fact: Fact, theme: Theme | undefined, out: OutputOptions): Promise<string> {
-  if (out.mode === 'json') return toJson(record({ fact }, out.fields));
-  if (out.mode === 'ndjson') return toNdjson([record({ fact }, out.fields)]);
+/** `show`: one fact; with its paragraph (`context`) when asked for. */
+export async function renderFact(
+  fact: Fact,
+  theme: Theme | undefined,
+  out: OutputOptions,
+  context?: string,
+): Promise<string> {
+  const row = { fact, context };
+  if (out.mode === 'json') return toJson(record(row, out.fields));
+  if (out.mode === 'ndjson') return toNdjson([record(row, out.fields)]);
   const { factCard, factsTable } = await import('./format/table.js');
-  return out.fields ? factsTable([{ fact }], out.fields, out) : factCard(fact, theme, out);
+  return out.fields ? factsTable([row], out.fields, out) : factCard(fact, theme, out, context);
 }

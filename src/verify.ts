@@ -2,6 +2,7 @@
 // verbatim sentence under its heading, every figure read right, no number in
 // a statement that its source lacks. Returns the problems; prints nothing.
 import { parseArticle } from './article.js';
+import { readArticle, type LoadedFacts } from './facts.js';
 import { findNumbers } from './numbers.js';
 import type { FactsFile } from './types.js';
 
@@ -84,4 +85,25 @@ function whereItDiffers(source: string, sentences: string[]): string {
   if (best.at < 10) return '';
   const near = (t: string) => JSON.stringify(t.slice(Math.max(0, best.at - 15), best.at + 15));
   return `; it differs from the article at character ${best.at + 1}: ${near(source)} vs ${near(best.sentence)}`;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  file: string;
+  article: string;
+  facts: number;
+  problems: Problem[];
+}
+
+/** Checks a loaded facts file against the article it names. */
+export function verifyData(data: LoadedFacts): VerifyReport {
+  const problems = verifyFacts(data, readArticle(data));
+  return { ok: problems.length === 0, file: data.path, article: data.meta.article, facts: data.facts.length, problems };
+}
+
+/** One line a problem, "facts[12] (id): message", for people. */
+export function problemLines(report: VerifyReport): string {
+  return report.problems
+    .map((p) => `${p.index < 0 ? 'file' : `facts[${p.index}]${p.id ? ` (${p.id})` : ''}`}: ${p.message}\n`)
+    .join('');
 }

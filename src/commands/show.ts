@@ -1,15 +1,38 @@
-import { NotFoundError } from '../errors.js';
-import { printable } from '../options.js';
-import { suggest } from '../suggest.js';
-import type { Fact, FactsFile } from '../types.js';
+import type { Command } from 'commander';
+import { paragraphOf, parseArticle } from '../article.js';
+import { NAME, type Context } from '../context.js';
+import { findFact, readArticle } from '../facts.js';
+import { FACT_FIELDS } from '../format/fields.js';
+import { addOutputOptions } from '../options.js';
+import { renderFact } from '../output.js';
 
-export function showFact(data: FactsFile, id: string): Fact {
-  const fact = data.facts.find((f) => f.id === id);
-  if (fact) return fact;
-  const ids = data.facts.map((f) => f.id);
-  const close = suggest(id.toLowerCase(), ids, 5);
-  const hint = close.length
-    ? `; did you mean: ${close.join(', ')}?`
-    : "; 'chongqing-facts list' shows every id, 'chongqing-facts search <words>' finds one";
-  throw new NotFoundError(`no fact with id '${printable(id)}'${hint}`);
+const SHOW_FIELDS = [...FACT_FIELDS, 'context'];
+
+export function registerShow(program: Command, ctx: Context): void {
+  const cmd = program
+    .command('show')
+    .description('one fact in full: statement, figures, source sentence, section')
+    .argument('<id>', 'fact id, as shown by list and search')
+    .option('-c, --context', 'also the whole paragraph the source sentence sits in');
+  addOutputOptions(cmd, SHOW_FIELDS);
+  cmd
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ${NAME} show automobile-production-2025
+  $ ${NAME} show gdp-2025 --context
+  $ ${NAME} show gdp-2025 --json | jq '.figures'
+
+Exits 1, with suggestions, when no fact has that id.`,
+    )
+    .action(async (id: string, opts: { context?: boolean }, c: Command) => {
+      const { data, g } = ctx.load(c);
+      const out = ctx.output(g, SHOW_FIELDS);
+      const fact = findFact(data, id);
+      const wantsContext = opts.context || out.fields?.includes('context');
+      const context = wantsContext ? paragraphOf(parseArticle(readArticle(data)), fact.source) : undefined;
+      const theme = data.themes.find((t) => t.id === fact.theme);
+      ctx.io.stdout(await renderFact(fact, theme, out, context));
+    });
 }

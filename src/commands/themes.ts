@@ -1,8 +1,24 @@
-import type { FactsFile, ThemeSummary } from '../types.js';
+import type { Command } from 'commander';
+import { NAME, type Context } from '../context.js';
+import { addOutputOptions } from '../options.js';
+import { renderThemes } from '../output.js';
+import { themeSummaries } from '../stats.js';
 
-/** The themes in file order, each with how many facts it has. */
-export function themeSummaries(data: FactsFile): ThemeSummary[] {
-  const counts = new Map<string, number>();
-  for (const f of data.facts) counts.set(f.theme, (counts.get(f.theme) ?? 0) + 1);
-  return data.themes.map((t) => ({ ...t, facts: counts.get(t.id) ?? 0 }));
+export function registerThemes(program: Command, ctx: Context): void {
+  const cmd = program
+    .command('themes')
+    .description('the themes: one per zone of the "Six Zones and One Highland", with fact counts');
+  addOutputOptions(cmd, null);
+  cmd
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ${NAME} themes
+  $ ${NAME} themes --json | jq -r '.[].id'`,
+    )
+    .action(async (_opts: unknown, c: Command) => {
+      const { data, g } = ctx.load(c);
+      ctx.io.stdout(await renderThemes(themeSummaries(data), ctx.output(g, null)));
+    });
 }

@@ -1,22 +1,33 @@
-import { readArticle, type LoadedFacts } from '../facts.js';
-import { verifyFacts, type Problem } from '../verify.js';
+import type { Command } from 'commander';
+import { EXIT, NAME, type Context } from '../context.js';
+import { toJson } from '../format/json.js';
+import { problemLines, verifyData } from '../verify.js';
 
-export interface VerifyReport {
-  file: string;
-  article: string;
-  facts: number;
-  problems: Problem[];
-}
+export function registerVerify(program: Command, ctx: Context): void {
+  program
+    .command('verify')
+    .description('check every fact against the article: verbatim sources, figures, numbers, ids, themes')
+    .option('--json', 'print the report as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ${NAME} verify
+  $ ${NAME} verify --data my-facts.json --json | jq '.problems[]'
 
-/** Checks a loaded facts file against the article it names. */
-export function verifyData(data: LoadedFacts): VerifyReport {
-  const text = readArticle(data);
-  return { file: data.path, article: data.meta.article, facts: data.facts.length, problems: verifyFacts(data, text) };
-}
-
-/** One line a problem, "facts[12] (id): message", for people. */
-export function problemLines(report: VerifyReport): string {
-  return report.problems
-    .map((p) => `${p.index < 0 ? 'file' : `facts[${p.index}]${p.id ? ` (${p.id})` : ''}`}: ${p.message}\n`)
-    .join('');
+Exits 0 when every check holds, 1 listing every problem.`,
+    )
+    .action((_opts: unknown, c: Command) => {
+      const { data, g } = ctx.load(c);
+      const report = verifyData(data);
+      ctx.exitCode = report.ok ? EXIT.found : EXIT.nothing;
+      if (g.json) {
+        ctx.io.stdout(toJson(report));
+      } else if (report.ok) {
+        ctx.io.stdout(`ok: ${report.facts} facts agree with ${report.article}\n`);
+      } else {
+        ctx.io.stdout(problemLines(report));
+        ctx.io.stderr(`${NAME}: ${report.problems.length} problem(s) in ${report.facts} facts of ${report.file}\n`);
+      }
+    });
 }

@@ -3,11 +3,12 @@ import { UsageError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
 import type { Fact } from '../types.js';
 
-/** A fact as a command returns it; search adds its score and the words it matched. */
+/** A fact as a command returns it; search adds its score and the words it matched, show its paragraph. */
 export interface Row {
   fact: Fact;
   score?: number;
   matched?: string[];
+  context?: string;
 }
 
 export const FACT_FIELDS = [
@@ -49,6 +50,7 @@ export function parseFields(spec: string, allowed: readonly string[]): string[] 
 export function record(row: Row, fields?: readonly string[]): Record<string, unknown> {
   const full: Record<string, unknown> = { ...row.fact };
   if (row.score !== undefined) full.score = row.score;
+  if (row.context !== undefined) full.context = row.context;
   if (!fields) return full;
   return Object.fromEntries(fields.map((f) => [f, full[f] ?? null]));
 }

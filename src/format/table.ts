@@ -18,7 +18,7 @@ const BORDERLESS_STYLE = { head: [], border: [], 'padding-left': 1, 'padding-rig
 
 // Fields that are short by nature get their natural width; the long ones
 // share what is left, the source (a whole sentence) a little more.
-const SHARE: Record<string, number> = { statement: 4, source: 5, section: 2, figures: 2, tags: 2, zh: 2, rank: 2 };
+const SHARE: Record<string, number> = { statement: 4, source: 5, context: 5, section: 2, figures: 2, tags: 2, zh: 2, rank: 2 };
 const MAX_SHORT = 30;
 /** Narrower long columns than this read badly; the table then gives each fact a block of rows. */
 const MIN_LONG = 30;
@@ -105,6 +105,8 @@ export function fieldText(row: Row, field: string): string {
       return (f.tags ?? []).join(', ');
     case 'zh':
       return (f.zh ?? []).join('、');
+    case 'context':
+      return row.context ?? '';
     default: {
       const v = (f as unknown as Record<string, unknown>)[field];
       return v === undefined ? '' : String(v);
@@ -203,8 +205,29 @@ export function factCard(fact: Fact, theme: Theme | undefined, opts: TableOption
     colWidths: [labelW + 2, valueW + 2],
     style: BORDERLESS_STYLE,
   });
-  for (const [k, v] of entries) table.push([c.bold(k), wrapText(v, valueW).join('\n')]);
+  for (const [k, v] of entries) {
+    const lines = wrapText(v, valueW);
+    // In the paragraph, the fact's own sentence stands out.
+    table.push([c.bold(k), (k === 'context' ? markPart(lines, v, fact.source, c) : lines).join('\n')]);
+  }
   return `${table.toString()}\n`;
+}
+
+/** Wrapped lines of `text` with the span of `part` in bold yellow, across line breaks. */
+export function markPart(lines: readonly string[], text: string, part: string, c: ChalkInstance): string[] {
+  const start = text.indexOf(part);
+  if (start < 0 || c.level === 0) return [...lines];
+  const end = start + part.length;
+  let cursor = 0;
+  return lines.map((line) => {
+    const at = text.indexOf(line, cursor);
+    if (at < 0) return line;
+    cursor = at + line.length;
+    const from = Math.max(start, at) - at;
+    const to = Math.min(end, at + line.length) - at;
+    if (from >= to) return line;
+    return line.slice(0, from) + c.bold.yellow(line.slice(from, to)) + line.slice(to);
+  });
 }
 
 function figureLine(g: Figure): string {

@@ -1,0 +1,39 @@
+// What dataset answered: title, publisher, counts, and the SHA-256 of the
+// facts file, so a script can tell one dataset from another.
+import { createHash } from 'node:crypto';
+import { articlePath, type LoadedFacts } from './facts.js';
+
+export interface DatasetInfo {
+  title: string;
+  publisher: string;
+  facts: number;
+  themes: number;
+  file: string;
+  article: string;
+  sha256: string;
+}
+
+export function datasetInfo(data: LoadedFacts): DatasetInfo {
+  return {
+    title: data.meta.title,
+    publisher: data.meta.publisher,
+    facts: data.facts.length,
+    themes: data.themes.length,
+    file: data.path,
+    article: articlePath(data),
+    sha256: createHash('sha256').update(data.raw).digest('hex'),
+  };
+}
+
+export function infoText(info: DatasetInfo): string {
+  const rows: [string, string | number][] = [
+    ['title', info.title],
+    ['publisher', info.publisher],
+    ['facts', info.facts],
+    ['themes', info.themes],
+    ['file', info.file],
+    ['article', info.article],
+    ['sha256', info.sha256],
+  ];
+  return rows.map(([k, v]) => `${k.padEnd(9)} ${v}\n`).join('');
+}
