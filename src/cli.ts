@@ -55,6 +55,7 @@ export function createProgram(ctx: Context): Command {
     .description('Facts about Chongqing from Chongqing Daily\'s "Six Zones and One Highland" report, each with its source sentence.')
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
+    .configureHelp({ showGlobalOptions: true })
     .helpCommand('help [command]', 'show help for a command')
     .option('--data <file>', 'use this facts file instead of the bundled one (or set CHONGQING_FACTS_DATA)')
     .option('--no-color', 'never colour the output (also NO_COLOR=1; FORCE_COLOR=1 forces colour)')

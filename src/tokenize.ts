@@ -56,13 +56,13 @@ export function stem(w: string): string {
 
 /**
  * The root a word shares with its relatives: "ranked", "ranking" and "rank"
- * all give "rank". Used to widen a query word to its family, not to index.
+ * all give "rank"; "exporter" gives "export". Used to widen a query word to
+ * its family, not to index.
  */
 export function family(term: string): string {
-  const m = /^(.{4,}?)(?:ations?|ing|ed|ions?|ers?|ly|ment)$/.exec(term);
-  if (!m) return term;
-  // "produced" -> "produc" and "production" -> "product": drop a final e or t to meet.
-  return m[1].replace(/[et]$/, '');
+  const root = /^(.{4,}?)(?:ations?|ions?|ing|ed|ers?|ly|ment)$/.exec(term)?.[1] ?? term;
+  // "produce" and "produced" meet at "produc".
+  return root.length >= 5 && root.endsWith('e') ? root.slice(0, -1) : root;
 }
 
 // Words that carry no topic; dropped from queries, not from the facts.

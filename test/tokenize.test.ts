@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terms } from '../src/tokenize.js';
+import { family, terms } from '../src/tokenize.js';
 
 describe('terms', () => {
   it.each([
@@ -16,4 +16,19 @@ describe('terms', () => {
   ])('%s', (text, expected) => {
     expect(terms(text)).toEqual(expected);
   });
+});
+
+describe('family', () => {
+  it.each([
+    ['ranked', 'rank'],
+    ['ranking', 'rank'],
+    ['rank', 'rank'],
+    ['exporter', 'export'],
+    ['export', 'export'],
+    ['produced', 'produc'],
+    ['produce', 'produc'],
+    ['connection', 'connect'],
+    ['plant', 'plant'],
+    ['plan', 'plan'],
+  ])('%s -> %s', (word, root) => expect(family(word)).toBe(root));
 });
