@@ -32,6 +32,9 @@ const common = {
   minify: process.env.CQF_NO_MINIFY !== '1',
   legalComments: 'none',
   logLevel: 'warning',
+  // import() of a built-in (node:crypto for `info`) becomes a deferred
+  // require(), which also works inside the code-cached script of src/boot.ts.
+  supported: { 'dynamic-import': false },
   // cli-table3 measures every cell with string-width, whose emoji regex is
   // rebuilt on each call; ours measures the same (CJK as two columns) for far less.
   alias: { 'string-width': './src/format/string-width.cjs' },

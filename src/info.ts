@@ -1,6 +1,5 @@
 // What dataset answered: title, publisher, counts, and the SHA-256 of the
 // facts file, so a script can tell one dataset from another.
-import { createHash } from 'node:crypto';
 import { articlePath, type LoadedFacts } from './facts.js';
 
 export interface DatasetInfo {
@@ -13,7 +12,9 @@ export interface DatasetInfo {
   sha256: string;
 }
 
-export function datasetInfo(data: LoadedFacts): DatasetInfo {
+export async function datasetInfo(data: LoadedFacts): Promise<DatasetInfo> {
+  // Imported here: loading node:crypto costs every other command a few milliseconds.
+  const { createHash } = await import('node:crypto');
   return {
     title: data.meta.title,
     publisher: data.meta.publisher,

@@ -15,9 +15,9 @@ Examples:
   $ ${NAME} info
   $ ${NAME} info --json | jq -r .sha256`,
     )
-    .action((_opts: unknown, c: Command) => {
+    .action(async (_opts: unknown, c: Command) => {
       const { data, g } = ctx.load(c);
-      const info = datasetInfo(data);
+      const info = await datasetInfo(data);
       ctx.io.stdout(g.json ? toJson(info) : infoText(info));
     });
 }
