@@ -36,7 +36,8 @@ const common = {
   // require(), which also works inside the code-cached script of src/boot.ts.
   supported: { 'dynamic-import': false },
   // cli-table3 measures every cell with string-width, whose emoji regex is
-  // rebuilt on each call; ours measures the same (CJK as two columns) for far less.
+  // rebuilt on each call; ours (src/format/width.ts) costs far less, and the
+  // table then measures exactly as our wrapping does.
   alias: { 'string-width': './src/format/string-width.cjs' },
   // The modules find data relative to themselves (new URL(..., import.meta.url)).
   define: { 'import.meta.url': '__cqf_module_url' },

@@ -26,7 +26,8 @@ export function cite(fact: Fact, meta: Meta, format: CiteFormat): string {
         '',
       ].join('\n');
     case 'bibtex': {
-      const key = `${meta.publisher}-${fact.id}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      // A citation key in ASCII; a publisher named in another script leaves just the id.
+      const key = `${meta.publisher}-${fact.id}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
       const quote = `${section ? `Section "${section}": ` : ''}"${fact.source}"`;
       return [
         `@article{${key},`,
@@ -44,9 +45,11 @@ export function cite(fact: Fact, meta: Meta, format: CiteFormat): string {
 
 /** Text safe inside a braced BibTeX field: LaTeX's special characters escaped. */
 function bib(text: string): string {
-  return text
-    .replace(/\\/g, '\\textbackslash{}')
-    .replace(/([{}%&$#_])/g, '\\$1')
-    .replace(/~/g, '\\textasciitilde{}')
-    .replace(/\^/g, '\\textasciicircum{}');
+  const special: Record<string, string> = {
+    '\\': '\\textbackslash{}',
+    '~': '\\textasciitilde{}',
+    '^': '\\textasciicircum{}',
+  };
+  // One pass, so that the braces of \textbackslash{} are not escaped again.
+  return text.replace(/[\\~^{}%&$#_]/g, (ch) => special[ch] ?? `\\${ch}`);
 }

@@ -15,7 +15,8 @@ import { registerStats } from './commands/stats.js';
 import { registerThemes } from './commands/themes.js';
 import { registerVerify } from './commands/verify.js';
 import { createContext, EXIT, NAME, type Context, type IO } from './context.js';
-import { CliError } from './errors.js';
+import { CliError, printable, UsageError } from './errors.js';
+import { didYouMean } from './suggest.js';
 
 export { colorLevel, EXIT, type IO } from './context.js';
 
@@ -34,9 +35,9 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
 function reportError(err: unknown, io: IO, debug: boolean): number {
   // commander has already written its own message (or the help / version).
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.found : EXIT.error;
+  // A user's mistake is one line, --debug or not: the stack is for our bugs.
   if (err instanceof CliError) {
     io.stderr(`${NAME}: error: ${err.message}\n`);
-    if (debug && err.stack) io.stderr(`${err.stack}\n`);
     return err.exitCode;
   }
   const e = err instanceof Error ? err : new Error(String(err));
@@ -56,16 +57,16 @@ export function createProgram(ctx: Context): Command {
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .configureHelp({ showGlobalOptions: true })
-    .helpCommand('help [command]', 'show help for a command')
+    .helpCommand(false)
     .option('--data <file>', 'use this facts file instead of the bundled one (or set CHONGQING_FACTS_DATA)')
     .option('--no-color', 'never colour the output (also NO_COLOR=1; FORCE_COLOR=1 forces colour)')
     .option('--debug', `show stack traces of internal errors (also DEBUG=${NAME})`)
     .configureOutput({
       writeOut: ctx.io.stdout,
       writeErr: ctx.io.stderr,
-      outputError: (text, write) => write(`${NAME}: ${text}`),
+      // One line, like our own errors; what the user typed is echoed escaped.
+      outputError: (text, write) => write(`${NAME}: ${printable(text.trim().replace(/\s*\n\s*/g, ' '), 400)}\n`),
     })
-    .showHelpAfterError(`Run '${NAME} --help' for usage.`)
     .exitOverride()
     .addHelpText(
       'after',
@@ -94,5 +95,19 @@ Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
   ]) {
     register(program, ctx);
   }
+  // Our own help command: commander's answers an unknown name with the whole help.
+  program
+    .command('help')
+    .description('show help for a command')
+    .argument('[command]', 'the command')
+    .action((name: string | undefined) => {
+      if (name === undefined) return program.outputHelp();
+      const cmd = program.commands.find((c) => c.name() === name);
+      if (!cmd) {
+        const names = program.commands.map((c) => c.name());
+        throw new UsageError(`unknown command '${printable(name)}'${didYouMean(name, names)}; commands: ${names.join(', ')}`);
+      }
+      cmd.outputHelp();
+    });
   return program;
 }

@@ -2,9 +2,10 @@
 // exit code, the facts (loaded from --data, CHONGQING_FACTS_DATA or the
 // bundled file) and the output options the user chose.
 import type { Command } from 'commander';
-import { loadFacts, resolveDataPath, type LoadedFacts } from './facts.js';
+import { loadFacts, resolveDataPath, type LoadedFacts, type LoadOptions } from './facts.js';
 import { parseFields } from './format/fields.js';
 import type { Mode, OutputOptions } from './output.js';
+import { UsageError } from './errors.js';
 
 /** Where the CLI reads its surroundings and writes its output; tests pass their own. */
 export interface IO {
@@ -34,7 +35,7 @@ export interface Context {
   io: IO;
   exitCode: number;
   /** The facts and the options in force for this command. */
-  load(cmd: Command): { data: LoadedFacts; g: GlobalOptions };
+  load(cmd: Command, options?: LoadOptions): { data: LoadedFacts; g: GlobalOptions };
   /** Table, JSON or NDJSON, with --fields checked against `allowed`. */
   output(g: GlobalOptions, allowed: readonly string[] | null): OutputOptions;
   /** Nothing found: exit 1, `[]` for --json, a note on stderr for people. */
@@ -45,9 +46,10 @@ export function createContext(io: IO): Context {
   const ctx: Context = {
     io,
     exitCode: EXIT.found,
-    load(cmd) {
+    load(cmd, options) {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      return { data: loadFacts(resolveDataPath(g.data, io.env)), g };
+      if (g.data !== undefined && g.data.trim() === '') throw new UsageError('--data needs a file name');
+      return { data: loadFacts(resolveDataPath(g.data, io.env), options), g };
     },
     output(g, allowed) {
       const mode: Mode = g.json ? 'json' : g.ndjson ? 'ndjson' : 'table';

@@ -7,12 +7,12 @@ export class CliError extends Error {
     readonly exitCode: number,
   ) {
     super(message);
-    this.name = new.target.name;
   }
 }
 
 /** Bad arguments or options: exit 2. */
 export class UsageError extends CliError {
+  override name = 'UsageError';
   constructor(message: string) {
     super(message, 2);
   }
@@ -20,6 +20,7 @@ export class UsageError extends CliError {
 
 /** A facts or article file that is missing, unreadable or malformed: exit 2. */
 export class DataError extends CliError {
+  override name = 'DataError';
   constructor(message: string) {
     super(message, 2);
   }
@@ -27,6 +28,7 @@ export class DataError extends CliError {
 
 /** A lookup that found nothing (e.g. `show` with an unknown id): exit 1. */
 export class NotFoundError extends CliError {
+  override name = 'NotFoundError';
   constructor(message: string) {
     super(message, 1);
   }

@@ -23,7 +23,16 @@ export function resolveDataPath(option: string | undefined, env: NodeJS.ProcessE
   return chosen === undefined ? BUNDLED_DATA : resolve(chosen);
 }
 
-export function loadFacts(path: string = BUNDLED_DATA): LoadedFacts {
+export interface LoadOptions {
+  /**
+   * Also refuse a fact whose theme is not listed or whose id repeats (the
+   * default): other commands would quietly miscount or hide it. verify turns
+   * this off to list every problem at once.
+   */
+  strict?: boolean;
+}
+
+export function loadFacts(path: string = BUNDLED_DATA, { strict = true }: LoadOptions = {}): LoadedFacts {
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');
@@ -34,11 +43,42 @@ export function loadFacts(path: string = BUNDLED_DATA): LoadedFacts {
   }
   let json: unknown;
   try {
-    json = JSON.parse(raw);
+    // A byte-order mark (some Windows editors write one) is not part of the JSON.
+    json = JSON.parse(raw.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new DataError(`${path} is not valid JSON: ${(err as Error).message}`);
+    throw new DataError(`${path} is not valid JSON: ${jsonError(raw, (err as Error).message)}`);
   }
-  return { ...validateFactsFile(json, path), path, raw };
+  const data = validateFactsFile(json, path);
+  if (strict) checkReferences(data, path);
+  return { ...data, path, raw };
+}
+
+function checkReferences(data: FactsFile, file: string): void {
+  const themes = data.themes.map((t) => t.id);
+  const seen = new Map<string, number>();
+  data.facts.forEach((f, i) => {
+    const where = `${file}: facts[${i}] (id "${f.id}")`;
+    const hint = `; 'chongqing-facts verify --data ${file}' lists every problem`;
+    if (!themes.includes(f.theme)) {
+      throw new DataError(`${where}: theme "${f.theme}" is not one of the file's themes (${themes.join(', ') || 'none'})${hint}`);
+    }
+    if (seen.has(f.id)) throw new DataError(`${where}: the id repeats facts[${seen.get(f.id)}]${hint}`);
+    seen.set(f.id, i);
+  });
+}
+
+/**
+ * V8's JSON errors give a position, or quote the whole text, newlines and
+ * all; this gives one line: what went wrong and where (line and column).
+ */
+function jsonError(text: string, message: string): string {
+  const what = message.replace(/,? ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+  const at = /position (\d+)/.exec(message);
+  if (!at) return printable(what, 120);
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = Number(at[1]) - before.lastIndexOf('\n');
+  return `${printable(what, 120)} at line ${line}, column ${column}`;
 }
 
 /** The article text that a facts file names in meta.article, next to the facts file. */

@@ -21,7 +21,8 @@ export function positiveInt(value: string): number {
 /** A number as people and scripts write it: 1e12, 3.5e9, 800000000000, 1,000, -2.5. */
 export function number(value: string): number {
   const text = value.trim().replace(/(\d),(?=\d{3}\b)/g, '$1').replace(/_/g, '');
-  const n = text === '' ? Number.NaN : Number(text);
+  // Decimal only: Number() would also take "0x10" and "Infinity".
+  const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(n)) throw new InvalidArgumentError('must be a number, e.g. 1e12, 3.5e9 or 800000000000');
   return n;
 }
@@ -31,11 +32,10 @@ export function year(value: string): number {
   return Number(value);
 }
 
-export function wholeNumber(value: string): number {
-  if (!/^\s*-?\d+\s*$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    throw new InvalidArgumentError('must be a whole number');
-  }
-  return Number(value);
+/** A whole number of any size, kept as written (a seed is hashed, not computed with). */
+export function wholeNumber(value: string): string {
+  if (!/^\s*-?\d+\s*$/.test(value)) throw new InvalidArgumentError('must be a whole number');
+  return value.trim();
 }
 
 /** Checks a unit against those the facts use; an unknown one is a usage error with the valid units. */

@@ -2,10 +2,17 @@
 // 32-bit generator), so tests and "fact of the day" scripts can pin it.
 import type { Fact } from './types.js';
 
-export function pickRandom<T>(items: readonly T[], seed?: number): T | undefined {
+export function pickRandom<T>(items: readonly T[], seed?: string): T | undefined {
   if (items.length === 0) return undefined;
-  const r = seed === undefined ? Math.random() : mulberry32(seed);
+  const r = seed === undefined ? Math.random() : mulberry32(fnv1a(seed));
   return items[Math.floor(r * items.length)];
+}
+
+/** The seed as written, hashed to 32 bits, so 1 and 4294967297 differ. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
 }
 
 function mulberry32(seed: number): number {

@@ -15,6 +15,7 @@ export const FIELD_WEIGHTS = {
   source: 0.6,
   year: 0.5,
   rank: 0.5,
+  figure: 0.5,
   theme: 0.4,
   section: 0.3,
 } as const;
@@ -70,6 +71,8 @@ export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): Se
     add(fact.source, FIELD_WEIGHTS.source);
     add(fact.year === undefined ? undefined : String(fact.year), FIELD_WEIGHTS.year);
     add(rankWords(fact), FIELD_WEIGHTS.rank);
+    // The figures' plain values, so "32000000" or "2,788,000" finds "32 million", "2.788 million".
+    add(fact.figures?.map((g) => String(g.value)).join(' '), FIELD_WEIGHTS.figure);
     add(themeText.get(fact.theme), FIELD_WEIGHTS.theme);
     add(fact.section, FIELD_WEIGHTS.section);
     for (const [t, w] of weights) {
@@ -94,7 +97,7 @@ function rankWords(fact: Fact): string | undefined {
   const r = fact.rank;
   if (!r) return undefined;
   const p = r.position;
-  const place = p === undefined ? 'top' : `${p} ${ORDINAL[p] ?? ''} ${p === 1 ? '1st number one top best leading' : ''}`;
+  const place = p === undefined ? 'top' : `${p} ${ORDINAL[p] ?? ''} ${p === 1 ? '1st number one top best leading largest biggest' : ''}`;
   return `${r.text} ${r.scope} ${place} rank ranking`;
 }
 

@@ -36,8 +36,7 @@ export interface SearchOptions {
 export function queryTerms(index: SearchIndex, query: string): string[] {
   const out = new Set<string>();
   for (const t of terms(query)) {
-    if (isStopWord(t)) continue;
-    for (const part of isHan(t) ? segmentHan(t, index.postings) : [t]) out.add(part);
+    for (const part of isHan(t) ? segmentHan(t, index.postings) : [t]) if (!isStopWord(part)) out.add(part);
     if (out.size >= MAX_QUERY_TERMS) break;
   }
   return [...out].slice(0, MAX_QUERY_TERMS);
@@ -54,9 +53,10 @@ function segmentHan(run: string, known: Table<unknown>): string[] {
   let i = 0;
   while (i < run.length) {
     let len = Math.min(run.length - i, 12);
-    while (len > 1 && !lookup(known, run.slice(i, i + len))) len--;
+    const isKnown = (w: string) => !!lookup(known, w) || isStopWord(w);
+    while (len > 1 && !isKnown(run.slice(i, i + len))) len--;
     const piece = run.slice(i, i + len);
-    if (len > 1 || lookup(known, piece)) {
+    if (len > 1 || isKnown(piece)) {
       if (unknown) parts.push(unknown);
       unknown = '';
       parts.push(piece);
@@ -86,9 +86,8 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   // Its relatives count almost as much: "ranked" finds "ranking".
   for (const v of lookup(index.families, family(q)) ?? []) if (v !== q) out.set(v, FAMILY_SIMILARITY);
   // A word the facts use is taken as meant; fuzzy matching is for words they don't.
-  // Numbers are exact only (2025 is not a typo of 2026), and so are short words:
-  // one letter off in "york" is "work".
-  if (out.size > 0 || q.length < 4 || q.length > MAX_FUZZY_LENGTH || /\d/.test(q)) return out;
+  // Numbers are exact only (2025 is not a typo of 2026).
+  if (out.size > 0 || q.length < 3 || q.length > MAX_FUZZY_LENGTH || /\d/.test(q)) return out;
   // fuse.js finds the near words; the similarity is then taken from the edit
   // distance, which ranks a transposition ("lapotp") as one slip, not two.
   index.fuse ??= new Fuse(latinWords(index), { includeScore: true, ignoreLocation: true, threshold: 0.4 });
@@ -116,11 +115,15 @@ function dice(a: string, b: string): number {
  */
 export function similarity(q: string, v: string): number {
   if (/\d/.test(v)) return 0;
+  // Three letters: only two swapped ("gpd" for "gdp").
+  if (q.length === 3) return v.length === 3 && [...q].sort().join('') === [...v].sort().join('') && editDistance(q, v) === 1 ? 0.8 : 0;
   if (v.startsWith(q)) return 0.6 + (0.4 * q.length) / v.length;
   // The same word with an ending the facts lack: "ranked" for "rank".
   if (q.startsWith(v) && v.length >= 4 && q.length - v.length <= 3) return 0.6 + (0.4 * v.length) / q.length;
+  // Four letters: a start only; one letter off in "york" is "work".
+  if (q.length === 4) return 0;
   const d = editDistance(q, v);
-  const allowed = q.length >= 8 ? 2 : q.length >= 5 ? 1 : 0;
+  const allowed = q.length >= 8 ? 2 : 1;
   return d <= allowed ? 1 - d / Math.max(q.length, v.length) : 0;
 }
 

@@ -9,10 +9,12 @@ export interface Token {
   end: number;
 }
 
-// Latin words and numbers (3.37, 1,031, 38.6), or runs of Han characters.
-// The v flag's set difference keeps Han out of words cheaply.
+// Numbers with their separators (3.37, 1,031), words with an apostrophe
+// (Chongqing's), or runs of Han characters. A comma between letters splits
+// ("gdp,population" is two words). The v flag's set difference keeps Han out
+// of words cheaply.
 const LETTER = String.raw`[[\p{L}\p{N}]--\p{Script=Han}]`;
-const WORD = new RegExp(String.raw`\p{Script=Han}+|${LETTER}+(?:[.,'’]${LETTER}+)*`, 'gv');
+const WORD = new RegExp(String.raw`\p{Script=Han}+|\d+(?:[.,]\d+)+|${LETTER}+(?:['’]${LETTER}+)*`, 'gv');
 const HAN = /^\p{Script=Han}/u;
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -20,7 +22,7 @@ export const isHan = (term: string): boolean => HAN.test(term);
 
 // The same words for text that is all ASCII, which most is: a regex with
 // Unicode sets costs milliseconds to compile, and a lookup tokenizes one query.
-const ASCII_WORD = /[A-Za-z0-9]+(?:[.,'][A-Za-z0-9]+)*/g;
+const ASCII_WORD = /\d+(?:[.,]\d+)+|[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*/g;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -36,12 +38,22 @@ export function tokenize(text: string): Token[] {
 
 export const terms = (text: string): string[] => tokenize(text).map((t) => t.term);
 
+// Numbers meet however they are written: "five" and "5", "third" and "3rd", "11th" and "11".
+const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
+  [
+    ['one', 'first'], ['two', 'second'], ['three', 'third'], ['four', 'fourth'], ['five', 'fifth'],
+    ['six', 'sixth'], ['seven', 'seventh'], ['eight', 'eighth'], ['nine', 'ninth'], ['ten', 'tenth'],
+    ['eleven', 'eleventh'], ['twelve', 'twelfth'],
+  ].flatMap(([cardinal, ordinal], i) => [[cardinal, String(i + 1)], [ordinal, String(i + 1)]]),
+);
+
 export function normalizeWord(word: string): string {
   let w = word.toLowerCase();
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w)) return w.replace(/,/g, '');
+  if (/^\d+(st|nd|rd|th)$/.test(w)) return w.replace(/\D+$/, '');
   w = w.replace(/['’]s$/, '').replace(/['’]/g, '');
   if (/\d/.test(w) || isHan(w)) return w;
-  return stem(w);
+  return NUMBER_WORDS[w] ?? stem(w);
 }
 
 /** Plurals only: a stronger stemmer merges words people keep apart (production/products). */
@@ -65,17 +77,23 @@ export function family(term: string): string {
   return root.length >= 5 && root.endsWith('e') ? root.slice(0, -1) : root;
 }
 
-// Words that carry no topic; dropped from queries, not from the facts.
+// Words that carry no topic, or that questions wrap around the topic
+// ("how many cars were made"); dropped from queries, not from the facts.
 // Kept in their normalised form, since queries are normalised ("does" -> "doe") before the check.
 const STOP = new Set(
   (
     'a an the of in on at to for from by with and or but is are was were be been being has have had ' +
     'do does did what which who whom whose when where why how many much about into than then this that ' +
     'these those there their its it as any all some me my i you your we our us tell show give find ' +
-    'number amount total list fact facts'
+    'number amount total list fact facts figure figures stat stats statistic statistics data info ' +
+    'made make makes making get got live lives living count sector sectors current currently latest ' +
+    'recent recently last please know'
   )
     .split(' ')
     .map((w) => normalizeWord(w)),
 );
 
-export const isStopWord = (term: string): boolean => STOP.has(term);
+// The same for Chinese questions: 多少 ("how many"), 什么 ("what"), ...
+const HAN_STOP = new Set(['多少', '什么', '哪里', '哪些', '怎么', '怎样', '如何', '是', '的', '有', '吗', '呢', '了', '和', '在', '个', '多大', '几']);
+
+export const isStopWord = (term: string): boolean => STOP.has(term) || HAN_STOP.has(term);

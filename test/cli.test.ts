@@ -1,5 +1,8 @@
 // The CLI in-process, through commander's exitOverride: what goes to stdout,
 // what to stderr, and the exit code.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ESC, MINI } from './helpers.js';
 
@@ -125,5 +128,96 @@ describe('output formats', () => {
   it('--limit caps the results', async () => {
     const r = await withMini('search', 'chongqing', '--limit', '2', '--json');
     expect(JSON.parse(r.stdout)).toHaveLength(2);
+  });
+});
+
+describe('every error is one line', () => {
+  it.each([
+    [['serch', 'car'], /^chongqing-facts: error: unknown command 'serch' \(Did you mean search\?\)\n$/],
+    [['list', '--bogus'], /^chongqing-facts: error: unknown option '--bogus'\n$/],
+    [['stats', '--ndjson'], /^chongqing-facts: error: unknown option '--ndjson' \(Did you mean --json\?\)\n$/],
+    [['search'], /^chongqing-facts: error: missing required argument 'query'\n$/],
+    [['help', 'nosuch'], /^chongqing-facts: error: unknown command 'nosuch'; commands: search, list, /],
+    [['help', 'serch'], /^chongqing-facts: error: unknown command 'serch' \(did you mean search\?\)/],
+    [['list', '--data', ''], /^chongqing-facts: error: --data needs a file name\n$/],
+    [['list', '--min', '0x10'], /argument '0x10' is invalid/],
+    [['list', '--fields', 'id,\u001b[31m'], /unknown field '\\u001b\[31m'/],
+    [['\u001b[2Jcmd'], /unknown command '\\u001b\[2Jcmd'/],
+  ])('%j', async (argv, message) => {
+    const r = await cli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toContain('\u001b');
+  });
+
+  it('help <command> prints that command\'s help on stdout', async () => {
+    const r = await cli(['help', 'show']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: chongqing-facts show/);
+  });
+
+  it('DEBUG=* shows no stack for a user\'s mistake', async () => {
+    const r = await cli(['show', 'nope'], { env: { DEBUG: '*' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('facts files with mistakes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cqf-bad-'));
+  const mini = JSON.parse(readFileSync(MINI, 'utf8'));
+  mini.meta.article = resolve(dirname(MINI), mini.meta.article);
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const variant = (name: string, change: (d: typeof mini) => void) => {
+    const d = structuredClone(mini);
+    change(d);
+    return write(name, JSON.stringify(d, null, 2));
+  };
+
+  it.each([
+    ['a fact with an unknown theme', variant('theme.json', (d) => (d.facts[1].theme = 'sports')), /facts\[1\] \(id "automobile-production-2025"\): theme "sports" is not one of the file's themes/],
+    ['a repeated id', variant('dup.json', (d) => (d.facts[2].id = 'gdp-2025')), /facts\[2\] \(id "gdp-2025"\): the id repeats facts\[0\]/],
+    ['JSON with a mistake on line 2', write('syntax.json', '{"a": 1,\n "b": 2,}'), /is not valid JSON: Expected double-quoted property name at line 2, column 9$/m],
+  ])('%s stops other commands with a data error (exit 2)', async (_what, file, message) => {
+    const r = await cli(['stats', '--data', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('verify still lists every problem of such a file', async () => {
+    const file = variant('both.json', (d) => {
+      d.facts[1].theme = 'sports';
+      d.facts[2].id = 'gdp-2025';
+    });
+    const r = await cli(['verify', '--data', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/theme "sports" is not one of/);
+    expect(r.stdout).toMatch(/repeats facts\[0\]/);
+  });
+
+  it('reads a file that starts with a byte-order mark', async () => {
+    const r = await cli(['list', '--json', '--data', write('bom.json', `\uFEFF${JSON.stringify(mini)}`)]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(4);
+  });
+
+  it('show --context says so when the source is not in the article', async () => {
+    const file = variant('context.json', (d) => (d.facts[0].source = 'Chongqing is large.'));
+    const r = await cli(['show', 'gdp-2025', '--context', '--data', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the source of 'gdp-2025' is not a sentence of/);
+  });
+
+  it('random on a file without facts says so (exit 1)', async () => {
+    const r = await cli(['random', '--json', '--data', variant('empty.json', (d) => (d.facts = []))]);
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toMatch(/the facts file has no facts/);
   });
 });

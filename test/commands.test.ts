@@ -1,6 +1,6 @@
 // cite, show --context, number filters, stats, random, info and completion,
 // in-process.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ const json = async (...argv: string[]) => {
   return JSON.parse(r.stdout);
 };
 const ids = (facts: { id: string }[]) => facts.map((f) => f.id);
+// fish is not on every machine; where it is, its completion is tried for real.
+const hasFish = spawnSync('fish', ['--version']).status === 0;
 
 describe('cite', () => {
   it.each([
@@ -188,6 +190,25 @@ _chongqing_facts; printf '%s\\n' "\${COMPREPLY[@]}"`,
     expect(complete('chongqing-facts', 'cite', 'x', '--format', 'b')).toEqual(['bibtex']);
     expect(complete('chongqing-facts', 'list', '--js')).toEqual(['--json']);
     expect(complete('chongqing-facts', 'completion', 'z')).toEqual(['zsh']);
+    expect(complete('chongqing-facts', 'cite', 'gdp-2025', '-f', 'm')).toEqual(['markdown']);
+    expect(complete('chongqing-facts', 'list', '--unit', 'coun')).toEqual(['countries\\ and\\ regions']);
+    expect(complete('chongqing-facts', 'show', 'x', '--fields', 'con')).toEqual(['context']);
+    expect(complete('chongqing-facts', 'list', '--fields', 'sc')).toEqual(['']); // score is search's
+    expect(complete('chongqing-facts', 'search', 'x', '--theme', '=', 'eco')).toEqual(['ecology']);
+  });
+
+  it.runIf(hasFish)('fish: completes themes (after a comma too), units, formats and ids', async () => {
+    const script = (await cli(['completion', 'fish'])).stdout;
+    const complete = (line: string) =>
+      execFileSync('fish', ['-c', `${script}\ncomplete -C ${JSON.stringify(line)}`], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t')[0]);
+    expect(complete('chongqing-facts search --theme ec')).toEqual(['ecology']);
+    expect(complete('chongqing-facts list --theme ecology,ru')).toEqual(['ecology,rural']);
+    expect(complete('chongqing-facts list --unit coun')).toEqual(['countries and regions']);
+    expect(complete('chongqing-facts cite gdp-2025 -f b')).toEqual(['bibtex']);
+    expect(complete('chongqing-facts show gdp')).toEqual(['gdp-2025']);
   });
 
   it.each(['zsh', 'fish'])('%s: prints a script naming the commands and themes', async (shell) => {
@@ -207,5 +228,20 @@ _chongqing_facts; printf '%s\\n' "\${COMPREPLY[@]}"`,
     const r = await cli(['completion', 'tcsh']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Allowed choices are bash, zsh, fish/);
+  });
+});
+
+describe('review fixes', () => {
+  it('stats fits a 40-column terminal', async () => {
+    const r = await cli(['stats'], { isTTY: true, columns: 40 });
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+  });
+
+  it('random seeds that differ by 2^32 give different facts', async () => {
+    const a = await json('random', '--seed', '1', '--json');
+    const b = await json('random', '--seed', '4294967297', '--json');
+    const huge = await cli(['random', '--seed', '99999999999999999999']);
+    expect(a.id).not.toBe(b.id);
+    expect(huge.code).toBe(0);
   });
 });

@@ -3,7 +3,9 @@ import { CITE_FORMATS } from '../cite.js';
 import { SHELLS, completionScript, type Shell } from '../completion.js';
 import { NAME, type Context } from '../context.js';
 import { units } from '../select.js';
+import { FACT_FIELDS } from '../format/fields.js';
 import { SEARCH_FIELDS } from './search.js';
+import { SHOW_FIELDS } from './show.js';
 
 export function registerCompletion(program: Command, ctx: Context): void {
   program
@@ -33,7 +35,7 @@ Then open a new shell.`,
           themes: data.themes.map((t) => t.id),
           ids: data.facts.map((f) => f.id),
           units: units(data.facts),
-          fields: SEARCH_FIELDS,
+          fields: { search: SEARCH_FIELDS, list: [...FACT_FIELDS], show: SHOW_FIELDS },
           formats: [...CITE_FORMATS],
           shells: [...SHELLS],
         }),

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { paragraphOf, parseArticle } from '../article.js';
 import { NAME, type Context } from '../context.js';
+import { DataError } from '../errors.js';
 import { findFact, readArticle } from '../facts.js';
 import { FACT_FIELDS } from '../format/fields.js';
 import { addOutputOptions } from '../options.js';
 import { renderFact } from '../output.js';
 
-const SHOW_FIELDS = [...FACT_FIELDS, 'context'];
+export const SHOW_FIELDS = [...FACT_FIELDS, 'context'];
 
 export function registerShow(program: Command, ctx: Context): void {
   const cmd = program
@@ -32,6 +33,9 @@ Exits 1, with suggestions, when no fact has that id.`,
       const fact = findFact(data, id);
       const wantsContext = opts.context || out.fields?.includes('context');
       const context = wantsContext ? paragraphOf(parseArticle(readArticle(data)), fact.source) : undefined;
+      if (wantsContext && context === undefined) {
+        throw new DataError(`the source of '${fact.id}' is not a sentence of ${data.meta.article}, so it has no paragraph; 'chongqing-facts verify' lists such problems`);
+      }
       const theme = data.themes.find((t) => t.id === fact.theme);
       ctx.io.stdout(await renderFact(fact, theme, out, context));
     });

@@ -18,7 +18,7 @@ Examples:
 Exits 0 when every check holds, 1 listing every problem.`,
     )
     .action((_opts: unknown, c: Command) => {
-      const { data, g } = ctx.load(c);
+      const { data, g } = ctx.load(c, { strict: false });
       const report = verifyData(data);
       ctx.exitCode = report.ok ? EXIT.found : EXIT.nothing;
       if (g.json) {

@@ -1,5 +1,5 @@
 // Which keys a fact record has, and how --fields picks among them.
-import { UsageError } from '../errors.js';
+import { printable, UsageError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
 import type { Fact } from '../types.js';
 
@@ -35,7 +35,7 @@ export function parseFields(spec: string, allowed: readonly string[]): string[] 
   for (const name of names) {
     if (!allowed.includes(name)) {
       throw new UsageError(
-        `unknown field '${name}'${didYouMean(name, allowed)}; valid fields: ${allowed.join(', ')}`,
+        `unknown field '${printable(name)}'${didYouMean(name, allowed)}; valid fields: ${allowed.join(', ')}`,
       );
     }
   }

@@ -44,10 +44,13 @@ export function factsTable(rows: readonly Row[], fields: readonly string[], opts
 function blocks(rows: readonly Row[], fields: readonly string[], width: number, c: ChalkInstance): string {
   const short = fields.filter((f) => !SHARE[f]);
   const long = fields.filter((f) => SHARE[f]);
-  const inner = Math.max(10, width - 4); // two borders, two spaces of padding
+  // Two borders and two spaces of padding around the text; an id is never
+  // broken, so on a terminal narrower than an id the table is as wide as the id.
+  const longestId = short.includes('id') ? Math.max(0, ...rows.map((r) => displayWidth(r.fact.id))) : 0;
+  const inner = Math.max(10, width - 4, longestId);
   const table = new Table({ colWidths: [inner + 2], style: BORDERLESS_STYLE });
   for (const row of rows) {
-    // The short fields share a line, wrapped at the gaps between them, so an id stays whole.
+    // The short fields share a line, wrapped at the gaps between them.
     const head = short.map((f) => fieldText(row, f)).filter(Boolean);
     if (head.length) {
       const lines = wrapText(head.join('  '), inner).map((line) =>
@@ -121,9 +124,12 @@ function columnWidths(rows: readonly Row[], fields: readonly string[], total: nu
   const natural = fields.map((f) =>
     Math.max(displayWidth(f), ...rows.map((r) => displayWidth(fieldText(r, f)))),
   );
-  const widths = fields.map((f, i) => (SHARE[f] ? 0 : Math.min(natural[i], MAX_SHORT)));
+  // An id is copied into show and cite: it is never wrapped.
+  const widths = fields.map((f, i) => (SHARE[f] ? 0 : f === 'id' ? natural[i] : Math.min(natural[i], MAX_SHORT)));
   const left = budget - widths.reduce((a, b) => a + b, 0);
   const long = fields.map((f, i) => (SHARE[f] ? i : -1)).filter((i) => i >= 0);
+  // Short fields alone that do not fit side by side go into blocks, one per fact.
+  if (long.length === 0) return left >= 0 ? widths : null;
   const shares = long.reduce((s, i) => s + SHARE[fields[i]], 0);
   let spare = left;
   for (const i of long) {
@@ -146,14 +152,6 @@ function columnWidths(rows: readonly Row[], fields: readonly string[], total: nu
       spare -= more;
     }
   }
-  if (long.length === 0 && budget > 0) {
-    // Only short fields: let the widest one wrap if they do not fit.
-    const over = widths.reduce((a, b) => a + b, 0) - budget;
-    if (over > 0) {
-      const widest = widths.indexOf(Math.max(...widths));
-      widths[widest] = Math.max(8, widths[widest] - over);
-    }
-  }
   return widths.map((w) => Math.max(1, w));
 }
 
@@ -161,9 +159,21 @@ export function themesTable(themes: readonly ThemeSummary[], opts: TableOptions)
   const c = new Chalk({ level: opts.color });
   const fixed = Math.max(...themes.map((t) => displayWidth(t.id)), 2);
   const count = 5;
-  const rest = Math.max(20, opts.width - fixed - count - 4 * 3 - 1);
+  const rest = opts.width - fixed - count - 4 * 3 - 1;
+  if (rest < 36) {
+    // Too narrow for four columns: a block per theme, as for facts.
+    const inner = Math.max(10, opts.width - 4, fixed + count + 2);
+    const table = new Table({ colWidths: [inner + 2], style: BORDERLESS_STYLE });
+    for (const t of themes) {
+      const facts = `${t.facts} facts`;
+      const head = `${c.cyan(t.id)}${' '.repeat(Math.max(2, inner - displayWidth(t.id) - facts.length))}${facts}`;
+      const body = wrapText(`${t.name}: ${t.zone ?? '—'}`, inner).join('\n');
+      table.push([`${head}\n${body}`]);
+    }
+    return `${table.toString()}\n`;
+  }
   const nameW = Math.min(Math.max(...themes.map((t) => displayWidth(t.name)), 4), Math.floor(rest * 0.35));
-  const zoneW = Math.max(10, rest - nameW);
+  const zoneW = rest - nameW;
   const table = new Table({
     head: ['id', 'name', 'zone', 'facts'].map((h) => c.bold(h)),
     colWidths: [fixed + 2, nameW + 2, zoneW + 2, count + 2],
@@ -199,12 +209,11 @@ export function factCard(fact: Fact, theme: Theme | undefined, opts: TableOption
   if (fact.zh?.length) entries.push(['zh', fact.zh.join('、')]);
 
   const labelW = Math.max(...entries.map(([k]) => k.length));
-  const valueW = Math.max(20, opts.width - labelW - 2 * 3 - 1 - 4);
-  const table = new Table({
-    head: [c.bold('id'), c.cyan.bold(fact.id)],
-    colWidths: [labelW + 2, valueW + 2],
-    style: BORDERLESS_STYLE,
-  });
+  // The id heads the card across both columns; it is never cut, so the card
+  // is at least as wide as the id.
+  const valueW = Math.max(20, opts.width - labelW - 2 * 3 - 1, displayWidth(fact.id) - labelW - 3);
+  const table = new Table({ colWidths: [labelW + 2, valueW + 2], style: BORDERLESS_STYLE });
+  table.push([{ content: c.cyan.bold(fact.id), colSpan: 2 }]);
   for (const [k, v] of entries) {
     const lines = wrapText(v, valueW);
     // In the paragraph, the fact's own sentence stands out.

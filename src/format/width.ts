@@ -1,7 +1,8 @@
 // How many terminal columns a string takes: Chinese, Japanese and Korean
-// characters and most emoji take two, combining marks and controls none.
-// Our own, because string-width (cli-table3's) builds a large emoji regex on
-// every call, which showed up as the slowest part of drawing a table.
+// characters and emoji take two (a joined emoji sequence or one with a skin
+// tone counts once), combining marks and controls none. Our own, because
+// string-width 4 (cli-table3's) rebuilds a large emoji regex on every call,
+// which showed up as the slowest part of drawing a table.
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -9,37 +10,57 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 export function displayWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
-  for (const ch of text.replace(ANSI, '')) width += charWidth(ch.codePointAt(0)!);
+  let joined = false; // the character after a zero-width joiner draws inside the previous emoji
+  const chars = [...text.replace(ANSI, '')];
+  chars.forEach((ch, i) => {
+    const cp = ch.codePointAt(0)!;
+    if (joined) {
+      joined = false;
+      return;
+    }
+    if (cp === 0x200d) {
+      joined = true;
+      return;
+    }
+    // A text-style symbol followed by the emoji selector (U+FE0F) is drawn as a two-column emoji.
+    if (chars[i + 1] === '\uFE0F' && EMOJI.test(ch)) {
+      width += 2;
+      return;
+    }
+    width += charWidth(cp, ch);
+  });
   return width;
 }
 
-function charWidth(cp: number): number {
+const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
+const EMOJI = /\p{Extended_Pictographic}/u;
+
+function charWidth(cp: number, ch: string): number {
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0; // controls
   if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
-  return isWide(cp) ? 2 : 1;
+  if (cp >= 0x1f3fb && cp <= 0x1f3ff) return 0; // skin tones colour the emoji before them
+  if (cp >= 0x1100 && (isWide(cp) || EMOJI_PRESENTATION.test(ch))) return 2;
+  return 1;
 }
 
-/** East Asian wide and fullwidth characters (the ranges is-fullwidth-code-point uses), plus emoji. */
+/** East Asian wide and fullwidth characters (the ranges is-fullwidth-code-point uses). */
 function isWide(cp: number): boolean {
   return (
-    cp >= 0x1100 &&
-    (cp <= 0x115f ||
-      cp === 0x2329 ||
-      cp === 0x232a ||
-      (cp >= 0x2e80 && cp <= 0x3247 && cp !== 0x303f) ||
-      (cp >= 0x3250 && cp <= 0x4dbf) ||
-      (cp >= 0x4e00 && cp <= 0xa4c6) ||
-      (cp >= 0xa960 && cp <= 0xa97c) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe10 && cp <= 0xfe19) ||
-      (cp >= 0xfe30 && cp <= 0xfe6b) ||
-      (cp >= 0xff01 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x1b000 && cp <= 0x1b001) ||
-      (cp >= 0x1f200 && cp <= 0x1f251) ||
-      (cp >= 0x1f300 && cp <= 0x1f64f) ||
-      (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-      (cp >= 0x20000 && cp <= 0x3fffd))
+    cp <= 0x115f ||
+    cp === 0x2329 ||
+    cp === 0x232a ||
+    (cp >= 0x2e80 && cp <= 0x3247 && cp !== 0x303f) ||
+    (cp >= 0x3250 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0xa4c6) ||
+    (cp >= 0xa960 && cp <= 0xa97c) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe10 && cp <= 0xfe19) ||
+    (cp >= 0xfe30 && cp <= 0xfe6b) ||
+    (cp >= 0xff01 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1b000 && cp <= 0x1b001) ||
+    (cp >= 0x1f200 && cp <= 0x1f251) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
   );
 }

@@ -71,3 +71,27 @@ describe('groupThousands', () => {
     [-1234.5, '-1,234.5'],
   ])('%d -> %s', (n, text) => expect(groupThousands(n)).toBe(text));
 });
+
+describe('ids are never broken', () => {
+  const long = data.facts.map((fact) => ({ fact: { ...fact, id: `${fact.id}-with-a-much-longer-id-than-thirty` } }));
+  it.each([40, 60, 100, 200])('in a %i-column table', (width) => {
+    for (const fields of [['id', 'theme', 'statement', 'source'], ['id', 'year'], ['id', 'theme', 'year', 'date']]) {
+      const out = stripAnsi(factsTable(long, fields, { width, color: 0 }));
+      for (const r of long) expect(out).toContain(r.fact.id);
+      expect(out).not.toContain('…');
+    }
+  });
+
+  it('in a show card', () => {
+    const fact = { ...data.facts[0], id: 'one-table-through-report-time-two-hours-to-ten-minutes' };
+    const out = factCard(fact, data.themes[0], { width: 60, color: 0 });
+    expect(out).toContain(fact.id);
+    expect(widest(out)).toBeLessThanOrEqual(60);
+  });
+
+  it('themes fit 40 columns', () => {
+    const out = themesTable(data.themes.map((t) => ({ ...t, facts: 12 })), { width: 40, color: 0 });
+    expect(widest(out)).toBeLessThanOrEqual(40);
+    expect(out).toContain('High-quality');
+  });
+});

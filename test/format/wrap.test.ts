@@ -20,3 +20,19 @@ describe('wrapText', () => {
     }
   });
 });
+
+describe('displayWidth', () => {
+  it.each([
+    ['abc', 3],
+    ['重庆', 4],
+    ['ＧＤＰ', 6],
+    ['🚗', 2],
+    ['🚇⚡✅☕⭐⌚', 12],
+    ['👍🏽', 2],
+    ['❤️', 2],
+    ['👨‍👩‍👧', 2],
+    ['e\u0301', 1],
+    ['\u001b[31mred\u001b[39m', 3],
+    ['a\tb', 2],
+  ])('%j is %i columns', (text, width) => expect(displayWidth(text)).toBe(width));
+});
