@@ -36,16 +36,38 @@ export const lookup = <T>(table: Table<T>, key: string): T | undefined =>
 
 export interface SearchIndex {
   facts: readonly Fact[];
-  postings: Table<Postings>;
+  /** Postings by word; a stored index keeps them as text until a query needs them. */
+  postings: Table<Postings | string>;
   /** Chinese words, for partial matches. */
   han: string[];
-  /** Words by their family root ("rank": rank, ranked, ranking). */
-  families: Table<string[]>;
+  /** Words by their family root ("rank": rank, ranked, ranking), space-separated when stored. */
+  families: Table<string[] | string>;
   fuse?: Fuse<string>;
 }
 
+/**
+ * The postings of a word, read from their stored text on first use: parsing
+ * a few thousand short strings is faster than parsing as many arrays, and a
+ * query only ever needs a handful.
+ */
+export function postingsOf(index: SearchIndex, term: string): Postings | undefined {
+  const p = lookup(index.postings, term);
+  if (typeof p !== 'string') return p;
+  const list = p.split(' ').map(Number);
+  index.postings[term] = list;
+  return list;
+}
+
+export function familyOf(index: SearchIndex, root: string): string[] {
+  const f = lookup(index.families, root);
+  if (typeof f !== 'string') return f ?? [];
+  const list = f.split(' ');
+  index.families[root] = list;
+  return list;
+}
+
 /** How many facts hold a word. */
-export const docFrequency = (index: SearchIndex, term: string): number => (lookup(index.postings, term)?.length ?? 0) / 3;
+export const docFrequency = (index: SearchIndex, term: string): number => (postingsOf(index, term)?.length ?? 0) / 3;
 
 /** The words that are not Chinese, for fuzzy matching; only a typo needs them. */
 export const latinWords = (index: SearchIndex): string[] => Object.keys(index.postings).filter((t) => !isHan(t));
@@ -101,23 +123,24 @@ function rankWords(fact: Fact): string | undefined {
   return `${r.text} ${r.scope} ${place} rank ranking`;
 }
 
-/** The index as JSON: the same tables, ready the moment JSON.parse returns. */
+/** The index as JSON: the same tables, postings and families as space-separated text. */
 export interface StoredIndex {
-  version: 5;
+  version: 6;
   facts: number;
-  postings: Table<Postings>;
+  postings: Table<string>;
   han: string[];
-  families: Table<string[]>;
+  families: Table<string>;
 }
 
 export function storeIndex(index: SearchIndex): StoredIndex {
-  const { postings, han, families } = index;
-  return { version: 5, facts: index.facts.length, postings, han, families };
+  const text = <T>(table: Table<T[] | string>) =>
+    Object.fromEntries(Object.keys(table).map((k) => [k, (table[k] as T[]).join(' ')]));
+  return { version: 6, facts: index.facts.length, postings: text(index.postings), han: index.han, families: text(index.families) };
 }
 
 /** The stored index as a search index for these facts, or undefined when it does not fit them. */
 export function loadStoredIndex(stored: StoredIndex, facts: readonly Fact[]): SearchIndex | undefined {
-  if (stored.version !== 5 || stored.facts !== facts.length) return undefined;
+  if (stored.version !== 6 || stored.facts !== facts.length) return undefined;
   return { facts, postings: stored.postings, han: stored.han, families: stored.families };
 }
 

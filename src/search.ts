@@ -3,7 +3,7 @@
 // match is weighted by the field it sits in and by how rare the word is, and
 // a fact that matches more of the query's words always ranks higher.
 import Fuse from 'fuse.js';
-import { docFrequency, latinWords, lookup, type SearchIndex, type Table } from './search-index.js';
+import { docFrequency, familyOf, latinWords, lookup, postingsOf, type SearchIndex, type Table } from './search-index.js';
 import { editDistance } from './suggest.js';
 import { family, isHan, isStopWord, terms } from './tokenize.js';
 import type { Fact } from './types.js';
@@ -84,7 +84,7 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
     return out;
   }
   // Its relatives count almost as much: "ranked" finds "ranking".
-  for (const v of lookup(index.families, family(q)) ?? []) if (v !== q) out.set(v, FAMILY_SIMILARITY);
+  for (const v of familyOf(index, family(q))) if (v !== q) out.set(v, FAMILY_SIMILARITY);
   // A word the facts use is taken as meant; fuzzy matching is for words they don't.
   // Numbers are exact only (2025 is not a typo of 2026).
   if (out.size > 0 || q.length < 3 || q.length > MAX_FUZZY_LENGTH || /\d/.test(q)) return out;
@@ -141,7 +141,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     let meantSim = 0;
     for (const [v, sim] of cands) {
       if (sim > meantSim) [meant, meantSim] = [v, sim];
-      const list = lookup(index.postings, v)!;
+      const list = postingsOf(index, v)!;
       for (let i = 0; i < list.length; i += 3) {
         const doc = list[i];
         if (keep && !keep.has(index.facts[doc].theme)) continue;

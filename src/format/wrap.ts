@@ -5,6 +5,9 @@ import { displayWidth } from './width.js';
 export { displayWidth };
 
 const UNITS = /\s+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+// Most text is ASCII, and this needs no Unicode tables (compiling UNITS costs about a millisecond).
+const ASCII_UNITS = /\s+|\S+/g;
+const ASCII = /^[\x00-\x7f]*$/;
 
 export function wrapText(text: string, width: number): string[] {
   const w = Math.max(1, width);
@@ -18,7 +21,7 @@ export function wrapText(text: string, width: number): string[] {
       line = '';
       lineWidth = 0;
     };
-    for (const unit of paragraph.match(UNITS) ?? []) {
+    for (const unit of paragraph.match(ASCII.test(paragraph) ? ASCII_UNITS : UNITS) ?? []) {
       if (/^\s/.test(unit)) {
         space = lineWidth > 0;
         continue;
