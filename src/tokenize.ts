@@ -79,21 +79,20 @@ export function family(term: string): string {
 
 // Words that carry no topic, or that questions wrap around the topic
 // ("how many cars were made"); dropped from queries, not from the facts.
-// Kept in their normalised form, since queries are normalised ("does" -> "doe") before the check.
-const STOP = new Set(
-  (
-    'a an the of in on at to for from by with and or but is are was were be been being has have had ' +
-    'do does did what which who whom whose when where why how many much about into than then this that ' +
-    'these those there their its it as any all some me my i you your we our us tell show give find ' +
-    'number amount total list fact facts figure figures stat stats statistic statistics data info ' +
-    'made make makes making get got live lives living count sector sectors current currently latest ' +
-    'recent recently last please know'
-  )
-    .split(' ')
-    .map((w) => normalizeWord(w)),
-);
+const STOP_WORDS =
+  'a an the of in on at to for from by with and or but is are was were be been being has have had ' +
+  'do does did what which who whom whose when where why how many much about into than then this that ' +
+  'these those there their its it as any all some me my i you your we our us tell show give find ' +
+  'number amount total list fact facts figure figures stat stats statistic statistics data info ' +
+  'made make makes making get got live lives living count sector sectors current currently latest ' +
+  'recent recently last please know';
+// Normalised as queries are ("does" -> "doe"), on first use: a lookup that does not search never needs it.
+let stop: Set<string> | undefined;
 
 // The same for Chinese questions: 多少 ("how many"), 什么 ("what"), ...
 const HAN_STOP = new Set(['多少', '什么', '哪里', '哪些', '怎么', '怎样', '如何', '是', '的', '有', '吗', '呢', '了', '和', '在', '个', '多大', '几']);
 
-export const isStopWord = (term: string): boolean => STOP.has(term) || HAN_STOP.has(term);
+export function isStopWord(term: string): boolean {
+  stop ??= new Set(STOP_WORDS.split(' ').map(normalizeWord));
+  return stop.has(term) || HAN_STOP.has(term);
+}
