@@ -4,12 +4,10 @@
 // CommonJS, because Node 20 starts an ES module graph measurably slower
 // (README, "Speed").
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { importTs } from './import-ts.mjs';
 
 const root = new URL('..', import.meta.url);
 /** Lookups whose compiled code goes into the cache: the common paths. */
@@ -93,28 +91,13 @@ await build({ ...common, ...out, entryPoints: { cli: 'src/boot.ts' }, external: 
 
 // The search index of the bundled facts, so that a lookup need not tokenize
 // every fact again; a lookup uses it only if the facts file's text is the same.
-const tmp = mkdtempSync(join(tmpdir(), 'cqf-build-'));
-try {
-  await build({
-    stdin: {
-      contents: "export { buildIndex, storeIndex } from './src/search-index.ts'; export { validateFactsFile } from './src/facts.ts';",
-      resolveDir: root.pathname,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: join(tmp, 'index-builder.mjs'),
-    logLevel: 'warning',
-  });
-  const { buildIndex, storeIndex, validateFactsFile } = await import(pathToFileURL(join(tmp, 'index-builder.mjs')).href);
-  const raw = readFileSync(new URL('data/facts.json', root), 'utf8');
-  const data = validateFactsFile(JSON.parse(raw), 'data/facts.json');
-  writeFileSync(new URL('dist/search-index.json', root), JSON.stringify(storeIndex(buildIndex(data.facts, data.themes))));
-  writeFileSync(new URL('dist/search-index.facts.json', root), raw);
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
-}
+const { buildIndex, storeIndex, validateFactsFile } = await importTs(
+  "export { buildIndex, storeIndex } from './src/search-index.ts'; export { validateFactsFile } from './src/facts.ts';",
+);
+const raw = readFileSync(new URL('data/facts.json', root), 'utf8');
+const data = validateFactsFile(JSON.parse(raw), 'data/facts.json');
+writeFileSync(new URL('dist/search-index.json', root), JSON.stringify(storeIndex(buildIndex(data.facts, data.themes))));
+writeFileSync(new URL('dist/search-index.facts.json', root), raw);
 
 // V8's code cache for main.cjs and table.cjs: run typical lookups in one
 // process, then store what V8 compiled (see src/boot.ts).
