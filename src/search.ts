@@ -188,9 +188,17 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   // a figure (a lookup is mostly for a number); then the word found in more
   // places (statement, tags and source); then article order.
   const figured = (h: Hit) => (h.fact.figures?.length ? 1 : 0);
-  hits.sort(
-    (a, b) =>
-      b.count - a.count || a.score - b.score || figured(b) - figured(a) || b.evidence - a.evidence || a.order - b.order,
-  );
+  const order = (a: (typeof hits)[number], b: (typeof hits)[number]) =>
+    figured(b) - figured(a) || b.evidence - a.evidence || a.order - b.order;
+  hits.sort((a, b) => b.count - a.count || a.score - b.score || order(a, b));
+  // Among equally good matches, one fact per source sentence first: six facts
+  // from one sentence should not push every other sentence off the first page.
+  const seen = new Map<string, number>();
+  const nth = new Map(hits.map((h) => {
+    const n = seen.get(h.fact.source) ?? 0;
+    seen.set(h.fact.source, n + 1);
+    return [h, n] as const;
+  }));
+  hits.sort((a, b) => b.count - a.count || a.score - b.score || nth.get(a)! - nth.get(b)! || order(a, b));
   return hits.slice(0, options.limit ?? hits.length).map(({ fact, score, matched }) => ({ fact, score, matched }));
 }
