@@ -22,7 +22,7 @@ describe('queries of any length or content', () => {
     const started = performance.now();
     const r = await cli(['search', query, '--json']);
     // A guard against blow-ups (quadratic work on long input), not a speed test.
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(5000);
     expect([0, 1]).toContain(r.code);
     expect(Array.isArray(JSON.parse(r.stdout))).toBe(true);
     noStack(r.stderr);
