@@ -7,7 +7,7 @@ import { importTs } from './import-ts.mjs';
 const root = new URL('..', import.meta.url);
 // The evaluation is TypeScript shared with the test.
 const { evaluate, loadFacts } = await importTs(
-  "export { evaluate } from './test/relevance-eval.ts'; export { loadFacts } from './src/facts.ts';",
+  "export { evaluate } from './test/search/relevance-eval.ts'; export { loadFacts } from './src/data/load.ts';",
 );
 const file = resolve(process.argv[2] ?? new URL('test/fixtures/relevance.json', root).pathname);
 const queries = JSON.parse(readFileSync(file, 'utf8'));

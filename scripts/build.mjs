@@ -1,4 +1,4 @@
-// Bundles src/ into dist/: cli.cjs (src/boot.ts) starts main.cjs, the
+// Bundles src/ into dist/: cli.cjs (src/cli/boot.ts) starts main.cjs, the
 // minified CommonJS CLI, with V8's code cache; table.cjs holds the table code
 // that only table output loads; search-index.json the bundled facts' index.
 // CommonJS, because Node 20 starts an ES module graph measurably slower
@@ -31,7 +31,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   // import() of a built-in (node:crypto for `info`) becomes a deferred
-  // require(), which also works inside the code-cached script of src/boot.ts.
+  // require(), which also works inside the code-cached script of src/cli/boot.ts.
   supported: { 'dynamic-import': false },
   // cli-table3 measures every cell with string-width, whose emoji regex is
   // rebuilt on each call; ours (src/format/width.ts) costs far less, and the
@@ -85,14 +85,14 @@ const common = {
 };
 
 const out = { outdir: 'dist', outExtension: { '.js': '.cjs' } };
-await build({ ...common, ...out, entryPoints: { main: 'src/main.ts' } });
+await build({ ...common, ...out, entryPoints: { main: 'src/cli/main.ts' } });
 await build({ ...common, ...out, entryPoints: { table: 'src/format/table.ts' } });
-await build({ ...common, ...out, entryPoints: { cli: 'src/boot.ts' }, external: ['./main.cjs'] });
+await build({ ...common, ...out, entryPoints: { cli: 'src/cli/boot.ts' }, external: ['./main.cjs'] });
 
 // The search index of the bundled facts, so that a lookup need not tokenize
 // every fact again; a lookup uses it only if the facts file's text is the same.
 const { buildIndex, storeIndex, validateFactsFile } = await importTs(
-  "export { buildIndex, storeIndex } from './src/search-index.ts'; export { validateFactsFile } from './src/facts.ts';",
+  "export { buildIndex, storeIndex } from './src/search/word-index.ts'; export { validateFactsFile } from './src/data/load.ts';",
 );
 const raw = readFileSync(new URL('data/facts.json', root), 'utf8');
 const data = validateFactsFile(JSON.parse(raw), 'data/facts.json');
@@ -100,7 +100,7 @@ writeFileSync(new URL('dist/search-index.json', root), JSON.stringify(storeIndex
 writeFileSync(new URL('dist/search-index.facts.json', root), raw);
 
 // V8's code cache for main.cjs and table.cjs: run typical lookups in one
-// process, then store what V8 compiled (see src/boot.ts).
+// process, then store what V8 compiled (see src/cli/boot.ts).
 const trainer = `
   const boot = require(${JSON.stringify(new URL('dist/cli.cjs', root).pathname)});
   const { run } = boot.load('main.cjs');

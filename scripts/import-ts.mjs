@@ -20,7 +20,7 @@ export async function importTs(contents) {
       format: 'esm',
       outfile,
       // Modules find data relative to themselves, as they would from src/.
-      define: { 'import.meta.url': JSON.stringify(new URL('src/facts.ts', root).href) },
+      define: { 'import.meta.url': JSON.stringify(new URL('src/paths.ts', root).href) },
       logLevel: 'warning',
     });
     return await import(pathToFileURL(outfile).href);

@@ -1,6 +1,6 @@
 // Runs the CLI in-process with a fake terminal and collects what it prints.
 import { fileURLToPath } from 'node:url';
-import { run, type IO } from '../src/cli.js';
+import { run, type IO } from '../src/cli/program.js';
 
 export const MINI = fileURLToPath(new URL('./fixtures/mini-facts.json', import.meta.url));
 

@@ -1,6 +1,6 @@
 // `stats` as a horizontal bar chart in plain text: one bar per theme, the
 // part with figures solid, the rest light, scaled to the width.
-import type { Stats } from '../stats.js';
+import type { Stats } from '../core/stats.js';
 import { wrapText } from './wrap.js';
 
 const SOLID = '█';

@@ -1,7 +1,7 @@
 // Which keys a fact record has, and how --fields picks among them.
 import { printable, UsageError } from '../errors.js';
-import { didYouMean } from '../suggest.js';
-import type { Fact } from '../types.js';
+import { didYouMean } from '../search/suggest.js';
+import type { Fact } from '../data/types.js';
 
 /** A fact as a command returns it; search adds its score and the words it matched, show its paragraph. */
 export interface Row {

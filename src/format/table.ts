@@ -2,8 +2,8 @@
 // JSON lookups never pay for cli-table3 and chalk.
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { tokenize } from '../tokenize.js';
-import type { Fact, Figure, Theme, ThemeSummary } from '../types.js';
+import { tokenize } from '../search/tokenize.js';
+import type { Fact, Figure, Theme, ThemeSummary } from '../data/types.js';
 import type { Row } from './fields.js';
 import { displayWidth, wrapText } from './wrap.js';
 

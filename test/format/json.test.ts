@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFields, record } from '../../src/format/fields.js';
 import { rowsToJson, rowsToNdjson } from '../../src/format/json.js';
-import type { Fact } from '../../src/types.js';
+import type { Fact } from '../../src/data/types.js';
 
 const fact: Fact = { id: 'x', theme: 'overview', statement: 'S.', source: 'Src.', section: 'Sec', year: 2025 };
 

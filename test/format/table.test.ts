@@ -2,7 +2,7 @@ import stripAnsi from 'strip-ansi';
 import { describe, expect, it } from 'vitest';
 import { factCard, factsTable, groupThousands, highlight, themesTable } from '../../src/format/table.js';
 import { displayWidth } from '../../src/format/wrap.js';
-import { loadFacts } from '../../src/facts.js';
+import { loadFacts } from '../../src/data/load.js';
 import { Chalk } from 'chalk';
 import { MINI } from '../helpers.js';
 

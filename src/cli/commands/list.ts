@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { NAME, type Context } from '../context.js';
+import { FACT_FIELDS } from '../../format/fields.js';
+import { addOutputOptions, addSelectionOptions, selection, type SelectionOptions } from '../options.js';
+import { renderRows } from '../output.js';
+import { byValue, selects } from '../../core/select.js';
+import { TABLE_FIELDS } from './search.js';
+
+export function registerList(program: Command, ctx: Context): void {
+  const cmd = program.command('list').description('every fact, in article order');
+  addSelectionOptions(cmd);
+  addOutputOptions(cmd, FACT_FIELDS);
+  cmd
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ${NAME} list --theme ecology
+  $ ${NAME} list --theme ecology,rural --json | jq length
+  $ ${NAME} list --ndjson --fields id,statement | head -3
+  $ ${NAME} list --min 1e12 --json | jq -r '.[].id'
+  $ ${NAME} list --unit % --sort value
+
+Exits 1 when no fact fits the filters.`,
+    )
+    .action(async (opts: SelectionOptions, c: Command) => {
+      const { data, g } = ctx.load(c);
+      const out = ctx.output(g, FACT_FIELDS);
+      const sel = selection(opts, data);
+      let rows = data.facts.filter((f) => selects(f, sel)).map((fact) => ({ fact }));
+      if (opts.sort === 'value') rows = byValue(rows, sel);
+      if (rows.length === 0) return ctx.nothing(out, 'no facts fit those filters');
+      ctx.io.stdout(await renderRows(rows, out, TABLE_FIELDS));
+    });
+}

@@ -1,0 +1,113 @@
+// The commander program: global options, help, and the one place where
+// errors become messages and exit codes. Each command lives in
+// src/commands/; they compute with the modules in src/ and print through the
+// context, so tests can run the whole CLI in-process.
+import { Command, CommanderError } from 'commander';
+import { version } from '../../package.json';
+import { registerCite } from './commands/cite.js';
+import { registerCompletion } from './commands/completion.js';
+import { registerInfo } from './commands/info.js';
+import { registerList } from './commands/list.js';
+import { registerRandom } from './commands/random.js';
+import { registerSearch } from './commands/search.js';
+import { registerShow } from './commands/show.js';
+import { registerStats } from './commands/stats.js';
+import { registerThemes } from './commands/themes.js';
+import { registerVerify } from './commands/verify.js';
+import { createContext, EXIT, NAME, type Context, type IO } from './context.js';
+import { CliError, printable, UsageError } from '../errors.js';
+import { didYouMean } from '../search/suggest.js';
+
+export { colorLevel, EXIT, type IO } from './context.js';
+
+/** Runs the CLI on `argv` (without node and the script) and returns the exit code. */
+export async function run(argv: readonly string[], io: IO): Promise<number> {
+  const ctx = createContext(io);
+  const program = createProgram(ctx);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return ctx.exitCode;
+  } catch (err) {
+    return reportError(err, io, isDebug(argv, io.env));
+  }
+}
+
+function reportError(err: unknown, io: IO, debug: boolean): number {
+  // commander has already written its own message (or the help / version).
+  if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.found : EXIT.error;
+  // A user's mistake is one line, --debug or not: the stack is for our bugs.
+  if (err instanceof CliError) {
+    io.stderr(`${NAME}: error: ${err.message}\n`);
+    return err.exitCode;
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  io.stderr(`${NAME}: internal error: ${e.message}\n`);
+  io.stderr(debug ? `${e.stack}\n` : `Run again with --debug (or DEBUG=${NAME}) to see where it happened.\n`);
+  return EXIT.error;
+}
+
+function isDebug(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  return argv.includes('--debug') || /(^|[\s,])(chongqing-facts|\*)([\s,]|$)/.test(env.DEBUG ?? '');
+}
+
+export function createProgram(ctx: Context): Command {
+  const program = new Command(NAME);
+  program
+    .description('Facts about Chongqing from Chongqing Daily\'s "Six Zones and One Highland" report, each with its source sentence.')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .configureHelp({ showGlobalOptions: true })
+    .helpCommand(false)
+    .option('--data <file>', 'use this facts file instead of the bundled one (or set CHONGQING_FACTS_DATA)')
+    .option('--no-color', 'never colour the output (also NO_COLOR=1; FORCE_COLOR=1 forces colour)')
+    .option('--debug', `show stack traces of internal errors (also DEBUG=${NAME})`)
+    .configureOutput({
+      writeOut: ctx.io.stdout,
+      writeErr: ctx.io.stderr,
+      // One line, like our own errors; what the user typed is echoed escaped.
+      outputError: (text, write) => write(`${NAME}: ${printable(text.trim().replace(/\s*\n\s*/g, ' '), 400)}\n`),
+    })
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ${NAME} search automobile
+  $ ${NAME} search "air quality" --theme ecology
+  $ ${NAME} list --theme ecology --json | jq -r '.[].statement'
+  $ ${NAME} list --min 1e12
+  $ ${NAME} show gdp-2025 --context
+  $ ${NAME} cite gdp-2025 --format markdown
+
+Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
+    );
+  for (const register of [
+    registerSearch,
+    registerList,
+    registerShow,
+    registerThemes,
+    registerCite,
+    registerStats,
+    registerRandom,
+    registerInfo,
+    registerVerify,
+    registerCompletion,
+  ]) {
+    register(program, ctx);
+  }
+  // Our own help command: commander's answers an unknown name with the whole help.
+  program
+    .command('help')
+    .description('show help for a command')
+    .argument('[command]', 'the command')
+    .action((name: string | undefined) => {
+      if (name === undefined) return program.outputHelp();
+      const cmd = program.commands.find((c) => c.name() === name);
+      if (!cmd) {
+        const names = program.commands.map((c) => c.name());
+        throw new UsageError(`unknown command '${printable(name)}'${didYouMean(name, names)}; commands: ${names.join(', ')}`);
+      }
+      cmd.outputHelp();
+    });
+  return program;
+}

@@ -1,0 +1,40 @@
+// What dataset answered: title, publisher, counts, and the SHA-256 of the
+// facts file, so a script can tell one dataset from another.
+import { articlePath, type LoadedFacts } from '../data/load.js';
+
+export interface DatasetInfo {
+  title: string;
+  publisher: string;
+  facts: number;
+  themes: number;
+  file: string;
+  article: string;
+  sha256: string;
+}
+
+export async function datasetInfo(data: LoadedFacts): Promise<DatasetInfo> {
+  // Imported here: loading node:crypto costs every other command a few milliseconds.
+  const { createHash } = await import('node:crypto');
+  return {
+    title: data.meta.title,
+    publisher: data.meta.publisher,
+    facts: data.facts.length,
+    themes: data.themes.length,
+    file: data.path,
+    article: articlePath(data),
+    sha256: createHash('sha256').update(data.raw).digest('hex'),
+  };
+}
+
+export function infoText(info: DatasetInfo): string {
+  const rows: [string, string | number][] = [
+    ['title', info.title],
+    ['publisher', info.publisher],
+    ['facts', info.facts],
+    ['themes', info.themes],
+    ['file', info.file],
+    ['article', info.article],
+    ['sha256', info.sha256],
+  ];
+  return rows.map(([k, v]) => `${k.padEnd(9)} ${v}\n`).join('');
+}

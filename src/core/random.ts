@@ -1,0 +1,28 @@
+// One fact at random, repeatable with a seed (mulberry32, a small, well-mixed
+// 32-bit generator), so tests and "fact of the day" scripts can pin it.
+import type { Fact } from '../data/types.js';
+
+export function pickRandom<T>(items: readonly T[], seed?: string): T | undefined {
+  if (items.length === 0) return undefined;
+  const r = seed === undefined ? Math.random() : mulberry32(fnv1a(seed));
+  return items[Math.floor(r * items.length)];
+}
+
+/** The seed as written, hashed to 32 bits, so 1 and 4294967297 differ. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+function mulberry32(seed: number): number {
+  let t = (seed + 0x6d2b79f5) | 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+/** Two lines for a shell greeting: the statement, then the quoted source and the id. */
+export function greeting(fact: Fact): string {
+  return `${fact.statement}\n  > ${fact.source} (${fact.id})\n`;
+}

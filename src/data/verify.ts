@@ -1,0 +1,109 @@
+// Checks that a facts file says what its article says: every source a
+// verbatim sentence under its heading, every figure read right, no number in
+// a statement that its source lacks. Returns the problems; prints nothing.
+import { parseArticle } from './article.js';
+import { readArticle, type LoadedFacts } from './load.js';
+import { findNumbers } from './numbers.js';
+import type { FactsFile } from './types.js';
+
+export interface Problem {
+  /** Position of the fact in the file (0-based), or -1 for the file as a whole. */
+  index: number;
+  id?: string;
+  message: string;
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function verifyFacts(data: FactsFile, articleText: string): Problem[] {
+  const article = parseArticle(articleText);
+  const sentences = new Map<string, string>(); // sentence -> its section
+  for (const s of article.sentences) sentences.set(s.text, s.section);
+  const themes = new Set(data.themes.map((t) => t.id));
+  const seen = new Map<string, number>();
+  const problems: Problem[] = [];
+
+  const themeIds = data.themes.map((t) => t.id);
+  themeIds.forEach((id, i) => {
+    if (themeIds.indexOf(id) !== i) problems.push({ index: -1, message: `theme id "${id}" is listed twice` });
+  });
+
+  data.facts.forEach((fact, index) => {
+    const add = (message: string) => problems.push({ index, id: fact.id, message });
+    const { source } = fact;
+
+    if (!ID.test(fact.id)) add(`id "${fact.id}" is not kebab-case (a-z, 0-9 and single dashes)`);
+    const first = seen.get(fact.id);
+    if (first !== undefined) add(`id "${fact.id}" repeats facts[${first}]`);
+    else seen.set(fact.id, index);
+    if (!themes.has(fact.theme)) add(`theme "${fact.theme}" is not one of: ${themeIds.join(', ')}`);
+
+    const section = sentences.get(source);
+    if (section === undefined) {
+      add(
+        articleText.includes(source)
+          ? 'source is in the article but is not a whole sentence'
+          : `source is not verbatim in the article${whereItDiffers(source, article.sentences.map((s) => s.text))}`,
+      );
+    } else if (section !== fact.section) {
+      add(`section "${fact.section}" is not the heading of its source; the source sits under "${section}"`);
+    }
+
+    for (const [j, fig] of (fact.figures ?? []).entries()) {
+      const at = `figures[${j}]`;
+      if (!source.includes(fig.text)) add(`${at}.text "${fig.text}" is not in the source`);
+      const nums = findNumbers(fig.text);
+      if (nums.length !== 1) {
+        add(`${at}.text "${fig.text}" should state exactly one number, it states ${nums.length}`);
+      } else if (nums[0].value !== fig.value) {
+        add(`${at}.value ${fig.value} does not agree with its text "${fig.text}" (${nums[0].value})`);
+      }
+      // A qualifier may join several of the source's hedges: "surpassed, for the first time".
+      for (const part of fig.qualifier?.split(', ') ?? []) {
+        if (!source.toLowerCase().includes(part.toLowerCase())) add(`${at}.qualifier "${part}" is not in the source`);
+      }
+    }
+    if (fact.rank && !source.includes(fact.rank.text)) add(`rank.text "${fact.rank.text}" is not in the source`);
+    if (fact.date && !source.includes(fact.date)) add(`date "${fact.date}" is not in the source`);
+
+    const inSource = new Set(findNumbers(source).map((n) => n.value));
+    for (const n of findNumbers(fact.statement)) {
+      if (!inSource.has(n.value)) add(`statement has the number "${n.text}", which its source does not`);
+    }
+  });
+  return problems;
+}
+
+/** ": differs at character N ..." against the sentence that shares the longest start. */
+function whereItDiffers(source: string, sentences: string[]): string {
+  let best = { at: 0, sentence: '' };
+  for (const s of sentences) {
+    let i = 0;
+    while (i < s.length && i < source.length && s[i] === source[i]) i++;
+    if (i > best.at) best = { at: i, sentence: s };
+  }
+  if (best.at < 10) return '';
+  const near = (t: string) => JSON.stringify(t.slice(Math.max(0, best.at - 15), best.at + 15));
+  return `; it differs from the article at character ${best.at + 1}: ${near(source)} vs ${near(best.sentence)}`;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  file: string;
+  article: string;
+  facts: number;
+  problems: Problem[];
+}
+
+/** Checks a loaded facts file against the article it names. */
+export function verifyData(data: LoadedFacts): VerifyReport {
+  const problems = verifyFacts(data, readArticle(data));
+  return { ok: problems.length === 0, file: data.path, article: data.meta.article, facts: data.facts.length, problems };
+}
+
+/** One line a problem, "facts[12] (id): message", for people. */
+export function problemLines(report: VerifyReport): string {
+  return report.problems
+    .map((p) => `${p.index < 0 ? 'file' : `facts[${p.index}]${p.id ? ` (${p.id})` : ''}`}: ${p.message}\n`)
+    .join('');
+}

@@ -1,0 +1,55 @@
+// Ready-to-paste citations: the statement, the verbatim quote, and where it
+// comes from (the dataset's meta), as plain text, Markdown or BibTeX.
+import type { Fact, Meta } from '../data/types.js';
+
+export const CITE_FORMATS = ['text', 'markdown', 'bibtex'] as const;
+export type CiteFormat = (typeof CITE_FORMATS)[number];
+
+export function cite(fact: Fact, meta: Meta, format: CiteFormat): string {
+  // The opening paragraphs sit under the title itself: no section to name then.
+  const section = fact.section === meta.title ? undefined : fact.section;
+  switch (format) {
+    case 'text':
+      return [
+        fact.statement,
+        `"${fact.source}"`,
+        `-- ${meta.publisher}, ${meta.title}${section ? `, section "${section}"` : ''}`,
+        '',
+      ].join('\n');
+    case 'markdown':
+      return [
+        fact.statement,
+        '',
+        `> ${fact.source}`,
+        '',
+        `-- ${meta.publisher}, *${meta.title}*${section ? `, section "${section}"` : ''}`,
+        '',
+      ].join('\n');
+    case 'bibtex': {
+      // A citation key in ASCII; a publisher named in another script leaves just the id.
+      const key = `${meta.publisher}-${fact.id}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+      const quote = `${section ? `Section "${section}": ` : ''}"${fact.source}"`;
+      return [
+        `@article{${key},`,
+        `  title     = {${bib(meta.title)}},`,
+        `  journal   = {${bib(meta.publisher)}},`,
+        `  publisher = {${bib(meta.publisher)}},`,
+        `  note      = {${bib(quote)}},`,
+        `  annote    = {${bib(fact.statement)} (chongqing-facts id ${bib(fact.id)})},`,
+        '}',
+        '',
+      ].join('\n');
+    }
+  }
+}
+
+/** Text safe inside a braced BibTeX field: LaTeX's special characters escaped. */
+function bib(text: string): string {
+  const special: Record<string, string> = {
+    '\\': '\\textbackslash{}',
+    '~': '\\textasciitilde{}',
+    '^': '\\textasciicircum{}',
+  };
+  // One pass, so that the braces of \textbackslash{} are not escaped again.
+  return text.replace(/[\\~^{}%&$#_]/g, (ch) => special[ch] ?? `\\${ch}`);
+}

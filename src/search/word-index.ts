@@ -1,0 +1,170 @@
+// Which facts hold which words, weighted by field, for search.ts. Building it
+// tokenizes every fact, the bulk of a lookup's work, so the build stores the
+// bundled data's index (dist/search-index.json) and a lookup loads it when it
+// was made from the very same facts text.
+import { readFileSync } from 'node:fs';
+import type Fuse from 'fuse.js';
+import { packagePath } from '../paths.js';
+import { family, isHan, terms } from './tokenize.js';
+import type { Fact, Theme } from '../data/types.js';
+
+/** How much a word counts by where it stands: the statement and tags say what a fact is about. */
+export const FIELD_WEIGHTS = {
+  statement: 1,
+  tags: 1,
+  zh: 1,
+  source: 0.6,
+  year: 0.5,
+  rank: 0.5,
+  figure: 0.5,
+  theme: 0.4,
+  section: 0.3,
+} as const;
+
+/**
+ * For each word, the facts that hold it, flat: fact position, the weight of
+ * the best field it occurs in, and the weights of all its fields added up
+ * (evidence), repeated. Flat numbers load and scan faster than objects.
+ */
+export type Postings = number[];
+
+/** A word-keyed table; plain objects, so that a stored index is ready the moment JSON.parse returns. */
+export type Table<T> = Record<string, T>;
+
+/** The value for `key`, never one inherited from Object.prototype ("constructor" is a word too). */
+export const lookup = <T>(table: Table<T>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
+export interface SearchIndex {
+  facts: readonly Fact[];
+  /** Postings by word; a stored index keeps them as text until a query needs them. */
+  postings: Table<Postings | string>;
+  /** Chinese words, for partial matches. */
+  han: string[];
+  /** Words by their family root ("rank": rank, ranked, ranking), space-separated when stored. */
+  families: Table<string[] | string>;
+  fuse?: Fuse<string>;
+}
+
+/**
+ * The postings of a word, read from their stored text on first use: parsing
+ * a few thousand short strings is faster than parsing as many arrays, and a
+ * query only ever needs a handful.
+ */
+export function postingsOf(index: SearchIndex, term: string): Postings | undefined {
+  const p = lookup(index.postings, term);
+  if (typeof p !== 'string') return p;
+  const list = p.split(' ').map(Number);
+  index.postings[term] = list;
+  return list;
+}
+
+export function familyOf(index: SearchIndex, root: string): string[] {
+  const f = lookup(index.families, root);
+  if (typeof f !== 'string') return f ?? [];
+  const list = f.split(' ');
+  index.families[root] = list;
+  return list;
+}
+
+/** How many facts hold a word. */
+export const docFrequency = (index: SearchIndex, term: string): number => (postingsOf(index, term)?.length ?? 0) / 3;
+
+/** The words that are not Chinese, for fuzzy matching; only a typo needs them. */
+export const latinWords = (index: SearchIndex): string[] => Object.keys(index.postings).filter((t) => !isHan(t));
+
+export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): SearchIndex {
+  const themeText = new Map(
+    themes.map((t) => [t.id, [t.id, t.name, t.zone ?? '', ...(t.zh ?? [])].join(' ')]),
+  );
+  const postings: Table<Postings> = {};
+  facts.forEach((fact, doc) => {
+    const weights = new Map<string, number>();
+    const evidence = new Map<string, number>();
+    const add = (text: string | undefined, w: number) => {
+      if (!text) return;
+      for (const t of new Set(terms(text))) {
+        if ((weights.get(t) ?? 0) < w) weights.set(t, w);
+        evidence.set(t, (evidence.get(t) ?? 0) + w);
+      }
+    };
+    add(fact.statement, FIELD_WEIGHTS.statement);
+    add(fact.tags?.join(' '), FIELD_WEIGHTS.tags);
+    add(fact.zh?.join(' '), FIELD_WEIGHTS.zh);
+    add(fact.source, FIELD_WEIGHTS.source);
+    add(fact.year === undefined ? undefined : String(fact.year), FIELD_WEIGHTS.year);
+    add(rankWords(fact), FIELD_WEIGHTS.rank);
+    // The figures' plain values, so "32000000" or "2,788,000" finds "32 million", "2.788 million".
+    add(fact.figures?.map((g) => String(g.value)).join(' '), FIELD_WEIGHTS.figure);
+    add(themeText.get(fact.theme), FIELD_WEIGHTS.theme);
+    add(fact.section, FIELD_WEIGHTS.section);
+    for (const [t, w] of weights) {
+      const list = lookup(postings, t) ?? (postings[t] = []);
+      // Sums of field weights such as 1 + 0.6 are rounded back to tenths.
+      list.push(doc, w, Math.round(evidence.get(t)! * 10) / 10);
+    }
+  });
+  const han: string[] = [];
+  const families: Table<string[]> = {};
+  for (const t of Object.keys(postings)) {
+    if (isHan(t)) han.push(t);
+    else (lookup(families, family(t)) ?? (families[family(t)] = [])).push(t);
+  }
+  return { facts, postings, han, families };
+}
+
+const ORDINAL = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** A ranking in the words people ask with: "number one", "top", "first", "1st". */
+function rankWords(fact: Fact): string | undefined {
+  const r = fact.rank;
+  if (!r) return undefined;
+  const p = r.position;
+  const place = p === undefined ? 'top' : `${p} ${ORDINAL[p] ?? ''} ${p === 1 ? '1st number one top best leading largest biggest' : ''}`;
+  return `${r.text} ${r.scope} ${place} rank ranking`;
+}
+
+/** The index as JSON: the same tables, postings and families as space-separated text. */
+export interface StoredIndex {
+  version: 6;
+  facts: number;
+  postings: Table<string>;
+  han: string[];
+  families: Table<string>;
+}
+
+export function storeIndex(index: SearchIndex): StoredIndex {
+  const text = <T>(table: Table<T[] | string>) =>
+    Object.fromEntries(Object.keys(table).map((k) => [k, (table[k] as T[]).join(' ')]));
+  return { version: 6, facts: index.facts.length, postings: text(index.postings), han: index.han, families: text(index.families) };
+}
+
+/** The stored index as a search index for these facts, or undefined when it does not fit them. */
+export function loadStoredIndex(stored: StoredIndex, facts: readonly Fact[]): SearchIndex | undefined {
+  if (stored.version !== 6 || stored.facts !== facts.length) return undefined;
+  return { facts, postings: stored.postings, han: stored.han, families: stored.families };
+}
+
+/**
+ * Where the build stores the bundled data's index, and beside it the exact
+ * facts text it was built from; found relative to this module, from src/ or dist/.
+ */
+export const STORED_INDEX = packagePath('dist/search-index.json');
+export const STORED_INDEX_FACTS = packagePath('dist/search-index.facts.json');
+
+/**
+ * The stored index when it was built from exactly this facts text, else a
+ * fresh one. Comparing the texts costs a fraction of a millisecond; hashing
+ * them (node:crypto) costs about five.
+ */
+export function indexFor(data: { facts: readonly Fact[]; themes: readonly Theme[]; raw: string }): SearchIndex {
+  try {
+    if (readFileSync(STORED_INDEX_FACTS, 'utf8') === data.raw) {
+      const stored = loadStoredIndex(JSON.parse(readFileSync(STORED_INDEX, 'utf8')), data.facts);
+      if (stored) return stored;
+    }
+  } catch {
+    // No stored index (a run from src/): build one.
+  }
+  return buildIndex(data.facts, data.themes);
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { loadFacts } from '../../src/data/load.js';
+import { queryTerms, search, similarity } from '../../src/search/rank.js';
+import { buildIndex } from '../../src/search/word-index.js';
+
+const data = loadFacts();
+const index = buildIndex(data.facts, data.themes);
+const top = (q: string, n = 3, themes?: string[]) => search(index, q, { limit: n, themes }).map((h) => h.fact.id);
+
+describe('similarity', () => {
+  it.each([
+    ['automoblie', 'automobile', 0.9], // one swap in a long word
+    ['lapotp', 'laptop', 0.83],
+    ['fengie', 'fengjie', 0.86],
+    ['gpd', 'gdp', 0.8], // three letters: a swap only
+    ['gdx', 'gdp', 0],
+    ['york', 'work', 0], // four letters: no typos
+    ['agri', 'agricultural', 0.73], // the start of a word
+    ['ranked', 'rank', 0.87], // another ending
+    ['weather', 'western', 0],
+    ['car', 'carbon', 0],
+  ])('%s ~ %s', (q, v, expected) => expect(similarity(q, v)).toBeCloseTo(expected, 2));
+});
+
+describe('queryTerms', () => {
+  it.each([
+    ['How many cars were made in Chongqing?', ['car', 'chongqing']],
+    ['重庆有多少人口', ['重庆', '人口']],
+    ['gdp,population', ['gdp', 'population']],
+    ['top five', ['top', '5']],
+    ['the of and', []],
+  ])('%s', (q, expected) => expect(queryTerms(index, q)).toEqual(expected));
+});
+
+describe('search', () => {
+  it.each([
+    ['automobile', 'automobile-production-2025'],
+    ['car', 'automobile-production-2025'],
+    ['lapotp', 'laptop-production-world-first'],
+    ['奉节脐橙', 'fengjie-navel-orange-brand-value'],
+    ['2,788,000', 'automobile-production-2025'],
+  ])('%s finds %s in the top three', (q, id) => expect(top(q)).toContain(id));
+
+  it.each(['bitcoin', 'xylophone', 'Tokyo subway', 'zzqxj', '比特币'])('%s finds nothing', (q) => {
+    expect(top(q, 10)).toEqual([]);
+  });
+
+  it('puts a fact matching every word above one matching a word strongly', () => {
+    const hits = search(index, 'green loans trillion');
+    expect(hits[0].fact.id).toBe('green-loans-1-trillion');
+  });
+
+  it('keeps to the themes asked for', () => {
+    const hits = search(index, 'first', { themes: ['ecology', 'rural'] });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(['ecology', 'rural']).toContain(h.fact.theme);
+  });
+
+  it('scores from 0 (best) to 1, best first', () => {
+    const hits = search(index, 'rural roads');
+    const scores = hits.map((h) => h.score);
+    for (const s of scores) expect(s).toBeGreaterThanOrEqual(0);
+    for (const s of scores) expect(s).toBeLessThanOrEqual(1);
+    expect(hits[0].matched).toEqual(expect.arrayContaining(['rural', 'road']));
+  });
+});

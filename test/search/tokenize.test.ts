@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { family, terms } from '../../src/search/tokenize.js';
+
+describe('terms', () => {
+  it.each([
+    ['Laptops', ['laptop']],
+    ["Chongqing's laptop", ['chongqing', 'laptop']],
+    ['1,031 townships', ['1031', 'township']],
+    ['RMB 3.37 trillion, 38.6%', ['rmb', '3.37', 'trillion', '38.6']],
+    ['countries and regions', ['country', 'and', 'region']],
+    ['ＧＤＰ', ['gdp']],
+    ['重庆汽车', ['重庆汽车']],
+    ['轨道交通17号线', ['轨道交通', '17', '号线']],
+    ['sub-district', ['sub', 'district']],
+    ['bus class process', ['bus', 'class', 'process']],
+  ])('%s', (text, expected) => {
+    expect(terms(text)).toEqual(expected);
+  });
+});
+
+describe('family', () => {
+  it.each([
+    ['ranked', 'rank'],
+    ['ranking', 'rank'],
+    ['rank', 'rank'],
+    ['exporter', 'export'],
+    ['export', 'export'],
+    ['produced', 'produc'],
+    ['produce', 'produc'],
+    ['connection', 'connect'],
+    ['plant', 'plant'],
+    ['plan', 'plan'],
+  ])('%s -> %s', (word, root) => expect(family(word)).toBe(root));
+});
