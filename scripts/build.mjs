@@ -4,22 +4,12 @@
 // CommonJS, because Node 20 starts an ES module graph measurably slower
 // (README, "Speed").
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { importTs } from './import-ts.mjs';
 
 const root = new URL('..', import.meta.url);
-/** Lookups whose compiled code goes into the cache: the common paths. */
-const TRAINING = [
-  ['search', 'car', '--json'],
-  ['search', 'automobile'],
-  ['list', '--theme', 'ecology'],
-  ['list', '--json'],
-  ['show', 'gdp-2025'],
-  ['themes'],
-  ['search', 'zzqxj'],
-];
 rmSync(new URL('dist', root), { recursive: true, force: true });
 
 const common = {
@@ -87,7 +77,18 @@ const common = {
 const out = { outdir: 'dist', outExtension: { '.js': '.cjs' } };
 await build({ ...common, ...out, entryPoints: { main: 'src/cli/main.ts' } });
 await build({ ...common, ...out, entryPoints: { table: 'src/format/table.ts' } });
-await build({ ...common, ...out, entryPoints: { cli: 'src/cli/boot.ts' }, external: ['./main.cjs'] });
+// The starter gets a hash of the bundles (its code cache entries are per
+// build) and the command names (an entry is per kind of lookup).
+const bundles = ['main.cjs', 'table.cjs'].map((f) => readFileSync(new URL(`dist/${f}`, root)));
+const buildId = createHash('sha256').update(Buffer.concat(bundles)).digest('hex').slice(0, 16);
+const { commandNames } = await importTs("export { commandNames } from './src/cli/program.ts';");
+await build({
+  ...common,
+  ...out,
+  entryPoints: { cli: 'src/cli/boot.ts' },
+  external: ['./main.cjs'],
+  define: { ...common.define, __CQF_BUILD_ID__: JSON.stringify(buildId), __CQF_COMMANDS__: JSON.stringify(commandNames()) },
+});
 
 // The search index of the bundled facts, so that a lookup need not tokenize
 // every fact again; a lookup uses it only if the facts file's text is the same.
@@ -98,20 +99,3 @@ const raw = readFileSync(new URL('data/facts.json', root), 'utf8');
 const data = validateFactsFile(JSON.parse(raw), 'data/facts.json');
 writeFileSync(new URL('dist/search-index.json', root), JSON.stringify(storeIndex(buildIndex(data.facts, data.themes))));
 writeFileSync(new URL('dist/search-index.facts.json', root), raw);
-
-// V8's code cache for main.cjs and table.cjs: run typical lookups in one
-// process, then store what V8 compiled (see src/cli/boot.ts).
-const trainer = `
-  const boot = require(${JSON.stringify(new URL('dist/cli.cjs', root).pathname)});
-  const { run } = boot.load('main.cjs');
-  const io = { stdout() {}, stderr() {}, env: {}, isTTY: false, columns: 100 };
-  (async () => {
-    for (const argv of ${JSON.stringify(TRAINING)}) await run(argv, io);
-    boot.saveCodeCache();
-  })();
-`;
-const trained = spawnSync(process.execPath, ['-e', trainer], {
-  env: { ...process.env, CHONGQING_FACTS_TRAIN_CACHE: '1' },
-  encoding: 'utf8',
-});
-if (trained.status !== 0) throw new Error(`training the code cache failed: ${trained.stderr}`);

@@ -22,6 +22,8 @@ export async function importTs(contents) {
       // Modules find data relative to themselves, as they would from src/.
       define: { 'import.meta.url': JSON.stringify(new URL('src/paths.ts', root).href) },
       logLevel: 'warning',
+      // CommonJS dependencies (commander) require() Node's built-ins; an ES module has no require of its own.
+      banner: { js: "import { createRequire as __cqfRequire } from 'node:module'; const require = __cqfRequire(import.meta.url);" },
     });
     return await import(pathToFileURL(outfile).href);
   } finally {

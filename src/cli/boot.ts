@@ -1,48 +1,75 @@
 // dist/cli.cjs: starts the CLI bundle (dist/main.cjs) with V8's code cache.
-// Compiling the bundle's JavaScript is a large part of a lookup; the build
-// runs a few lookups and stores what V8 compiled (dist/*.cjs.cache), so a
-// lookup can skip that work. V8 checks the cache against the source and its
-// own version and rejects one that does not fit; the code then compiles as
-// usual. Node 22+ has its own cache (module.enableCompileCache) and uses it.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Compiling the bundle is a large part of a lookup. After a run, V8 can hand
+// back the code it compiled (including functions compiled lazily while the
+// run went on), and the next run can skip that work. The cache is kept per
+// user (see code-cache.ts), per build, per V8 version, and per kind of
+// lookup (command and JSON or not), so that each kind gets a cache trained
+// on itself. V8 rejects an entry that does not fit its source or its version;
+// the code then compiles as usual and the entry is written anew.
+import { readFileSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { codeCacheDir, readEntry, writeEntry } from './code-cache.js';
 
-const scripts = new Map<string, Script>();
+/** Set by the build: a hash of the bundles, and the command names. */
+declare const __CQF_BUILD_ID__: string;
+declare const __CQF_COMMANDS__: readonly string[];
+
+interface Loaded {
+  script: Script;
+  entry: string;
+}
+
+const loaded: Loaded[] = [];
+let cacheDir: string | undefined | null = null;
+
+/** The kind of lookup, from the arguments alone: "search-json", "list-table", ... */
+export function lookupKind(argv: readonly string[]): string {
+  const command = argv.find((a) => __CQF_COMMANDS__.includes(a)) ?? 'other';
+  return `${command}-${argv.includes('--json') || argv.includes('--ndjson') ? 'json' : 'text'}`;
+}
 
 /** Loads one of the bundle's files (main.cjs, table.cjs) and returns its exports. */
-export function load(name: string): unknown {
+export function load(name: string, kind = lookupKind(process.argv.slice(2))): unknown {
   const file = join(__dirname, name);
   const source = readFileSync(file, 'utf8');
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(`${file}.cache`);
-  } catch {
-    // No cache: compile as usual.
-  }
+  if (cacheDir === null) cacheDir = codeCacheDir();
+  const entry = cacheDir && join(cacheDir, `${name}.${kind}.${__CQF_BUILD_ID__}.${process.versions.v8}.cache`);
+  const cachedData = entry ? readEntry(entry) : undefined;
   // The CommonJS wrapper, as require() builds it (without loading node:module).
   const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
   const script = new Script(wrapped, { filename: file, cachedData });
-  scripts.set(file, script);
+  if (entry && (!cachedData || script.cachedDataRejected)) {
+    if (loaded.length === 0) process.once('exit', saveCodeCache);
+    loaded.push({ script, entry });
+  }
   const mod = { exports: {} };
   // The bundle's lazy require('./table.cjs') comes back here, so it is cached too.
-  const localRequire = (id: string) => (id.startsWith('./') ? load(id.slice(2)) : require(id));
+  const localRequire = (id: string) => (id.startsWith('./') ? load(id.slice(2), kind) : require(id));
   script.runInThisContext()(mod.exports, localRequire, mod, file, __dirname);
   return mod.exports;
 }
 
-/** Writes what V8 has compiled so far for each loaded file (build time only). */
-export function saveCodeCache(): void {
-  for (const [file, script] of scripts) writeFileSync(`${file}.cache`, script.createCachedData());
+/** At exit, after the run: what V8 compiled, for the next run of this kind. */
+function saveCodeCache(): void {
+  for (const { script, entry } of loaded) writeEntry(entry, script.createCachedData());
+  if (cacheDir) pruneOtherBuilds(cacheDir);
+}
+
+/** Entries of other builds or V8 versions are never read again. */
+function pruneOtherBuilds(dir: string): void {
+  const current = `.${__CQF_BUILD_ID__}.${process.versions.v8}.cache`;
+  try {
+    for (const name of readdirSync(dir)) {
+      if (name.endsWith('.cache') && !name.endsWith(current) && name.includes(`.${process.versions.v8}.`)) {
+        unlinkSync(join(dir, name));
+      }
+    }
+  } catch {
+    // Pruning is housekeeping; a failure costs only disk space.
+  }
 }
 
 type Main = { main(): void };
 
-if (!process.env.CHONGQING_FACTS_TRAIN_CACHE) {
-  if (Number(process.versions.node.split('.')[0]) >= 22) {
-    (require('node:module') as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-    (require('./main.cjs') as Main).main();
-  } else {
-    (load('main.cjs') as Main).main();
-  }
-}
+(load('main.cjs') as Main).main();

@@ -50,6 +50,12 @@ function isDebug(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
   return argv.includes('--debug') || /(^|[\s,])(chongqing-facts|\*)([\s,]|$)/.test(env.DEBUG ?? '');
 }
 
+/** The command names, for the starter's per-command code cache (scripts/build.mjs). */
+export function commandNames(): string[] {
+  const io: IO = { stdout: () => {}, stderr: () => {}, env: {}, isTTY: false };
+  return createProgram(createContext(io)).commands.map((c) => c.name());
+}
+
 export function createProgram(ctx: Context): Command {
   const program = new Command(NAME);
   program

@@ -24,8 +24,21 @@ describe('the stored search index', () => {
     expect(loadStoredIndex(stored, data.facts.slice(1))).toBeUndefined();
   });
 
-  it('indexFor builds one when the stored one does not fit', () => {
+  it('is what a lookup of the bundled facts uses (npm test builds it first)', () => {
+    expect(indexFor(data).origin).toBe('stored');
+  });
+
+  it('indexFor builds one when the facts text differs, even by a byte', () => {
     const other = { ...data, raw: `${data.raw}\n` };
-    expect(search(indexFor(other), 'laptop')[0].fact.id).toBe('laptop-production-world-first');
+    const index = indexFor(other);
+    expect(index.origin).toBe('built');
+    expect(search(index, 'laptop')[0].fact.id).toBe('laptop-production-world-first');
+  });
+
+  it('stores a loaded index again without change', () => {
+    const once = JSON.stringify(storeIndex(built));
+    const loaded = loadStoredIndex(JSON.parse(once), data.facts)!;
+    search(loaded, 'car'); // turns some stored postings back into lists
+    expect(JSON.stringify(storeIndex(loaded))).toBe(once);
   });
 });

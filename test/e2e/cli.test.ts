@@ -1,12 +1,8 @@
 // The built binary, spawned as a user runs it: stdout, stderr, exit code.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const BIN = fileURLToPath(new URL('../bin/chongqing-facts.cjs', import.meta.url));
-// Which Node runs the binary; .ci/run sets it to try Node 22 and 24 too.
-const NODE = process.env.CQF_NODE ?? process.execPath;
-const VERSION = execFileSync(NODE, ['-p', 'process.version'], { encoding: 'utf8' }).trim();
+import { BIN, NODE, VERSION } from './binary.js';
 
 function run(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(NODE, [BIN, ...args], {

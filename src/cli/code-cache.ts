@@ -1,0 +1,67 @@
+// Where V8's code cache for the CLI bundle may live: a directory of the
+// user's own. A cache entry is code that V8 runs without compiling it from
+// the source, and V8 checks little more than the source's length, so a
+// directory another user can write is a way to run their code in our
+// process. That is why Node's default compile cache ($TMPDIR/node-compile-cache)
+// is not used, and why this directory and its parent are checked before use.
+import { lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+
+/**
+ * `$XDG_CACHE_HOME/chongqing-facts` (else `~/.cache/chongqing-facts`),
+ * created with mode 0700; undefined when it cannot be had safely, or when
+ * CHONGQING_FACTS_CODE_CACHE=0. No cache only costs start-up time.
+ */
+export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.CHONGQING_FACTS_CODE_CACHE === '0' || process.platform === 'win32') return undefined;
+  try {
+    const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+    const dir = join(base, 'chongqing-facts');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return isPrivate(dir) && isSafeParent(dirname(dir)) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const uid = () => process.getuid?.() ?? -1;
+
+/** A real directory (not a link), ours, that no one else may enter or write. */
+export function isPrivate(dir: string): boolean {
+  const st = lstatSync(dir);
+  return st.isDirectory() && st.uid === uid() && (st.mode & 0o077) === 0;
+}
+
+/**
+ * The parent must not let others replace our directory: ours or root's,
+ * and not writable by others unless sticky (as /tmp is).
+ */
+function isSafeParent(dir: string): boolean {
+  const st = lstatSync(dir);
+  if (!st.isDirectory() || (st.uid !== uid() && st.uid !== 0)) return false;
+  return (st.mode & 0o022) === 0 || (st.mode & 0o1000) !== 0;
+}
+
+export function readEntry(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written beside, then renamed: an interrupted write never leaves half an entry. */
+export function writeEntry(file: string, data: Buffer): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, data, { mode: 0o600 });
+    renameSync(tmp, file);
+  } catch {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Nothing was written.
+    }
+  }
+}

@@ -1,0 +1,110 @@
+// The start-up trick of src/cli/boot.ts: V8's code cache, kept in a
+// directory of the user's own and nowhere else. These tests fail when the
+// cache stops being written or accepted (a lookup would then compile the
+// bundle every time) and when it could be planted by another user.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, MAJOR, NODE, VERSION } from './binary.js';
+
+function lookup(env: Record<string, string>, args = ['search', 'car', '--json']) {
+  const r = spawnSync(NODE, [BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return r.stdout;
+}
+
+const fresh = () => {
+  const root = mkdtempSync(join(tmpdir(), 'cqf-cache-'));
+  // HOME and TMPDIR point into the test's folder too: nothing may be written elsewhere.
+  return { root, env: { XDG_CACHE_HOME: join(root, 'xdg'), HOME: join(root, 'home'), TMPDIR: root } };
+};
+const entries = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
+
+describe(`V8's code cache on Node ${VERSION}`, () => {
+  it('is written after the first lookup, in a private directory, one entry per kind of lookup', () => {
+    const { root, env } = fresh();
+    const first = lookup(env);
+    const dir = join(root, 'xdg', 'chongqing-facts');
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    const written = entries(dir);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^main\.cjs\.search-json\.[0-9a-f]{16}\..+\.cache$/);
+    expect(statSync(join(dir, written[0] ?? '')).mode & 0o777).toBe(0o600);
+    // A table lookup adds entries for itself, the table bundle included.
+    lookup(env, ['list', '--theme', 'ecology']);
+    expect(entries(dir).filter((e) => e.includes('.list-text.'))).toHaveLength(2);
+    // The same answer with the cache as without.
+    expect(lookup(env)).toBe(first);
+  });
+
+  it('is accepted on the next run: the entry is not written again', () => {
+    const { root, env } = fresh();
+    lookup(env);
+    const dir = join(root, 'xdg', 'chongqing-facts');
+    const [entry] = entries(dir);
+    const before = statSync(join(dir, entry ?? '')).mtimeMs;
+    lookup(env);
+    expect(statSync(join(dir, entry ?? '')).mtimeMs).toBe(before);
+  });
+
+  it('an entry V8 rejects (corrupt) is ignored and written anew', () => {
+    const { root, env } = fresh();
+    const good = lookup(env);
+    const dir = join(root, 'xdg', 'chongqing-facts');
+    const [entry] = entries(dir);
+    const file = join(dir, entry ?? '');
+    writeFileSync(file, Buffer.alloc(4096, 7));
+    expect(lookup(env)).toBe(good);
+    expect(statSync(file).size).not.toBe(4096);
+  });
+
+  it.each([
+    ['a directory others can write', (dir: string) => chmodSync(dir, 0o777)],
+    ['a directory others can read', (dir: string) => chmodSync(dir, 0o755)],
+  ])('is not used in %s', (_name, spoil) => {
+    const { root, env } = fresh();
+    const dir = join(root, 'xdg', 'chongqing-facts');
+    mkdirSync(dir, { recursive: true });
+    spoil(dir);
+    lookup(env);
+    expect(entries(dir)).toEqual([]);
+  });
+
+  it('is not used through a symbolic link', () => {
+    const { root, env } = fresh();
+    const target = join(root, 'elsewhere');
+    mkdirSync(target, { mode: 0o700 });
+    mkdirSync(join(root, 'xdg'));
+    symlinkSync(target, join(root, 'xdg', 'chongqing-facts'));
+    lookup(env);
+    expect(entries(target)).toEqual([]);
+  });
+
+  it.runIf(process.getuid?.() === 0)('is not used in a directory another user owns', () => {
+    const { root, env } = fresh();
+    const dir = join(root, 'xdg', 'chongqing-facts');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chownSync(dir, 65534, 65534);
+    lookup(env);
+    expect(entries(dir)).toEqual([]);
+  });
+
+  it('is off with CHONGQING_FACTS_CODE_CACHE=0', () => {
+    const { root, env } = fresh();
+    lookup({ ...env, CHONGQING_FACTS_CODE_CACHE: '0' });
+    expect(existsSync(join(root, 'xdg'))).toBe(false);
+  });
+
+  it('falls back to ~/.cache without XDG_CACHE_HOME, and writes nothing to the temporary directory', () => {
+    const { root, env } = fresh();
+    const { XDG_CACHE_HOME: _, ...noXdg } = env;
+    lookup(noXdg);
+    expect(entries(join(root, 'home', '.cache', 'chongqing-facts'))).toHaveLength(1);
+    // Node's own compile cache would be $TMPDIR/node-compile-cache (Node 22 and later).
+    expect(entries(root).filter((e) => e !== 'home')).toEqual([]);
+    if (MAJOR >= 22) expect(existsSync(join(root, 'node-compile-cache'))).toBe(false);
+  });
+});
