@@ -28,7 +28,6 @@ export interface Hit {
 }
 
 export interface SearchOptions {
-  themes?: readonly string[];
   limit?: number;
 }
 
@@ -131,7 +130,6 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const qs = queryTerms(index, query);
   if (qs.length === 0) return [];
   const n = index.facts.length;
-  const keep = options.themes && new Set(options.themes);
   // Per fact and query word: the best match (similarity x field weight), the
   // word that gave it, and that word's evidence.
   const best = new Map<number, { score: number[]; word: string[]; evidence: number[] }>();
@@ -144,7 +142,6 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
       const list = postingsOf(index, v)!;
       for (let i = 0; i < list.length; i += 3) {
         const doc = list[i];
-        if (keep && !keep.has(index.facts[doc].theme)) continue;
         const s = sim * list[i + 1];
         let b = best.get(doc);
         if (!b) {

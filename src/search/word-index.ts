@@ -115,14 +115,15 @@ export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): Se
   return { facts, postings, han, families, origin: 'built' };
 }
 
-const ORDINAL = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-
-/** A ranking in the words people ask with: "number one", "top", "first", "1st". */
+/**
+ * A ranking in the words people ask with: "number one", "top", "best".
+ * "first", "third" and "1st" need no entry: the tokenizer reads them as 1 and 3.
+ */
 function rankWords(fact: Fact): string | undefined {
   const r = fact.rank;
   if (!r) return undefined;
   const p = r.position;
-  const place = p === undefined ? 'top' : `${p} ${ORDINAL[p] ?? ''} ${p === 1 ? '1st number one top best leading largest biggest' : ''}`;
+  const place = p === undefined ? 'top' : `${p} ${p === 1 ? 'number one top best leading largest biggest' : ''}`;
   return `${r.text} ${r.scope} ${place} rank ranking`;
 }
 

@@ -66,7 +66,8 @@ describe(`the built chongqing-facts binary on Node ${VERSION}`, () => {
     }
   });
 
-  it('colours a table only when asked to through FORCE_COLOR, and never with NO_COLOR', () => {
+  it('colours a table off a terminal only through FORCE_COLOR, which wins over NO_COLOR; --no-color wins over both; JSON never', () => {
+    expect(run(['search', 'laptop']).stdout).not.toContain('\u001b[');
     expect(run(['search', 'laptop'], { FORCE_COLOR: '1' }).stdout).toContain('\u001b[');
     expect(run(['search', 'laptop'], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).toContain('\u001b[');
     expect(run(['search', 'laptop', '--no-color'], { FORCE_COLOR: '1' }).stdout).not.toContain('\u001b[');

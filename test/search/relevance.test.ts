@@ -1,5 +1,5 @@
 // The relevance benchmark as a test: the fact a person means comes in the top
-// three for at least 90% of test/fixtures/relevance.json, and nonsense finds nothing.
+// three for every query of test/fixtures/relevance.json, and nonsense finds nothing.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadFacts } from '../../src/data/load.js';
@@ -19,9 +19,15 @@ describe('search relevance', () => {
     expect(queries.flatMap((q) => q.expect).filter((id) => !ids.has(id))).toEqual([]);
   });
 
-  it('puts an expected fact in the top three for at least 90% of queries', () => {
-    const misses = result.misses.filter((m) => m.expect.length > 0);
-    expect({ hitAt3: result.hitAt3 >= 0.9, misses }).toEqual({ hitAt3: true, misses: expect.any(Array) });
+  // At the level the benchmark measures (npm run bench:relevance: hit@3
+  // 1.000, MRR 0.992), so that a ranking change that loses a query fails.
+  it('puts an expected fact in the top three for every query', () => {
+    expect(result.misses.filter((m) => m.expect.length > 0)).toEqual([]);
+    expect(result.hitAt3).toBe(1);
+  });
+
+  it('puts it first almost always (MRR at least 0.99)', () => {
+    expect(result.mrr).toBeGreaterThanOrEqual(0.99);
   });
 
   it('returns nothing for every nonsense query', () => {
