@@ -1,27 +1,42 @@
-// npm run bench:relevance [-- queries.json]: hit@3 and MRR of the search on a
-// query set (default test/fixtures/relevance.json), with the misses.
+// npm run bench:relevance [-- sets...]: hit@1, hit@3 and MRR of the search,
+// per query set and per kind of query, the share of unanswerable queries
+// that return nothing, and the misses. Without arguments: the sets the
+// search is tuned and tested on (test/fixtures/relevance.json and the blind
+// set A). The blind hold-out set is run only when named, once, at the end of
+// a piece of relevance work (test/fixtures/blind/README.md).
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { importTs } from './import-ts.mjs';
 
-const root = new URL('..', import.meta.url);
+const root = fileURLToPath(new URL('..', import.meta.url));
 // The evaluation is TypeScript shared with the test.
 const { evaluate, loadFacts } = await importTs(
   "export { evaluate } from './test/search/relevance-eval.ts'; export { loadFacts } from './src/data/load.ts';",
 );
-const file = resolve(process.argv[2] ?? new URL('test/fixtures/relevance.json', root).pathname);
-const queries = JSON.parse(readFileSync(file, 'utf8'));
-const r = evaluate(queries, loadFacts());
-const pct = (x) => `${(100 * x).toFixed(1)}%`;
-console.log(`queries: ${queries.length} (${r.answerable} with answers, ${r.nonsense} nonsense) from ${file}`);
-console.log(`hit@3:   ${r.hitAt3.toFixed(3)}  (${pct(r.hitAt3)})`);
-console.log(`MRR:     ${r.mrr.toFixed(3)}`);
-console.log(`nonsense returning nothing: ${r.nonsenseRejected}/${r.nonsense}`);
-console.log('by kind:');
-for (const [kind, k] of Object.entries(r.byKind)) console.log(`  ${kind.padEnd(9)} ${k.passed}/${k.queries}`);
-if (r.misses.length) {
-  console.log('misses:');
-  for (const m of r.misses) {
-    console.log(`  ${JSON.stringify(m.query)} -> [${m.got.join(', ')}]${m.expect.length ? ` expected one of [${m.expect.join(', ')}]` : ' expected nothing'}`);
+const args = process.argv.slice(2);
+const quiet = args.includes('--quiet');
+const files = args.filter((a) => !a.startsWith('--'));
+const sets = files.length ? files.map((f) => resolve(f)) : ['test/fixtures/relevance.json', 'test/fixtures/blind/set-a.json'].map((f) => resolve(root, f));
+
+const data = loadFacts();
+const f3 = (x) => x.toFixed(3);
+const row = (name, s) =>
+  `  ${name.padEnd(14)} ${String(s.queries).padStart(4)} ${String(s.answerable).padStart(5)}  ${f3(s.hitAt1)}  ${f3(s.hitAt3)}  ${f3(s.mrr)}  ${s.unanswerable ? `${s.silent}/${s.unanswerable}`.padStart(7) : '      -'}`;
+
+for (const file of sets) {
+  const queries = JSON.parse(readFileSync(file, 'utf8'));
+  const r = evaluate(queries, data);
+  console.log(`\n${relative(process.cwd(), file) || file}`);
+  console.log(`  ${'kind'.padEnd(14)} ${'qs'.padStart(4)} ${'answ'.padStart(5)}  hit@1  hit@3  MRR    silent`);
+  for (const [kind, s] of Object.entries(r.byKind).sort()) console.log(row(kind, s));
+  console.log(row('all', r));
+  if (r.uncovered.length) console.log(`  no fact quotes the expected sentence of ${r.uncovered.length}: ${r.uncovered.map((q) => JSON.stringify(q)).join(', ')}`);
+  if (!quiet && r.misses.length) {
+    console.log('  misses:');
+    for (const m of r.misses) {
+      console.log(`    [${m.kind}] ${JSON.stringify(m.query)} -> [${m.got.join(', ')}]${m.expect.length ? ` expected ${m.expect.join(' / ')}` : ' expected nothing'}`);
+    }
   }
 }
+console.log('\nhit@k: an answer (for a query of several topics, an answer to every topic) in the top k; silent: unanswerable queries that returned nothing.');

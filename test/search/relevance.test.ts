@@ -14,9 +14,9 @@ const result = evaluate(queries, data);
 describe('search relevance', () => {
   it('has a query set worth the name', () => {
     expect(queries.length).toBeGreaterThanOrEqual(60);
-    expect(result.nonsense).toBeGreaterThanOrEqual(10);
+    expect(result.unanswerable).toBeGreaterThanOrEqual(10);
     const ids = new Set(data.facts.map((f) => f.id));
-    expect(queries.flatMap((q) => q.expect).filter((id) => !ids.has(id))).toEqual([]);
+    expect(queries.flatMap((q) => q.expect.flat()).filter((id) => !ids.has(id))).toEqual([]);
   });
 
   // At the level the benchmark measures (npm run bench:relevance: hit@3
