@@ -79,18 +79,30 @@ export function family(term: string): string {
 
 // Words that carry no topic, or that questions wrap around the topic
 // ("how many cars were made"); dropped from queries, not from the facts.
+// English function words (the usual stop list of search engines), then the
+// words a question to this tool wraps around its topic.
 const STOP_WORDS =
-  'a an the of in on at to for from by with and or but is are was were be been being has have had ' +
-  'do does did what which who whom whose when where why how many much about into than then this that ' +
-  'these those there their its it as any all some me my i you your we our us tell show give find ' +
+  'a an the of in on at to for from by with and or but nor not no if as so than too very is are was were ' +
+  'be been being am has have had having do does did doing will would shall should can could may might must ' +
+  'i me my myself we our ours us you your yours he him his she her hers it its itself they them their theirs ' +
+  'this that these those there here what which who whom whose when where why how many much more most ' +
+  'about into through during before after above below up down out off over under again further then once ' +
+  'all any both each few other some such only own same just now also ever still yet per via ' +
+  'tell show give find please know want need like ' +
   'number amount total list fact facts figure figures stat stats statistic statistics data info ' +
-  'made make makes making get got live lives living count sector sectors current currently latest ' +
-  'recent recently last please know';
+  'made make makes making get gets got getting live lives living count sector sectors ' +
+  'current currently latest recent recently last so far';
 // Normalised as queries are ("does" -> "doe"), on first use: a lookup that does not search never needs it.
 let stop: Set<string> | undefined;
 
-// The same for Chinese questions: 多少 ("how many"), 什么 ("what"), ...
-const HAN_STOP = new Set(['多少', '什么', '哪里', '哪些', '怎么', '怎样', '如何', '是', '的', '有', '吗', '呢', '了', '和', '在', '个', '多大', '几']);
+// The same for Chinese questions: 多少 ("how many"), 什么 ("what"), 怎么样
+// ("how is"), 有没有 ("is there"), ... The longer ones come first when a
+// query is cut, so 怎么样 is one word, not 怎么 and 样.
+const HAN_STOP = new Set([
+  '多少', '什么', '是什么', '什么样', '哪里', '哪些', '哪个', '怎么', '怎样', '怎么样', '如何', '为什么',
+  '有没有', '是不是', '有多少', '多大', '多高', '几', '几个', '吗', '呢', '吧', '啊', '了', '的', '地', '得',
+  '是', '有', '和', '与', '及', '在', '个', '请问', '请', '告诉', '我', '你', '介绍', '一下',
+]);
 
 export function isStopWord(term: string): boolean {
   stop ??= new Set(STOP_WORDS.split(' ').map(normalizeWord));

@@ -11,7 +11,7 @@ import type { Fact, Theme } from '../data/types.js';
 /** How much a word counts by where it stands: the statement and tags say what a fact is about. */
 export const FIELD_WEIGHTS = {
   statement: 1,
-  tags: 1,
+  tags: 0.9,
   zh: 1,
   source: 0.6,
   year: 0.5,
@@ -44,6 +44,8 @@ export interface SearchIndex {
   /** Words by their family root ("rank": rank, ranked, ranking), space-separated when stored. */
   families: Table<string[] | string>;
   fuse?: Fuse<string>;
+  /** The words that are not Chinese, made on first use. */
+  latin?: string[];
   /** Built now, or read from the build's stored index (a test checks lookups use it). */
   origin: 'built' | 'stored';
 }
@@ -73,7 +75,8 @@ export function familyOf(index: SearchIndex, root: string): string[] {
 export const docFrequency = (index: SearchIndex, term: string): number => (postingsOf(index, term)?.length ?? 0) / 3;
 
 /** The words that are not Chinese, for fuzzy matching; only a typo needs them. */
-export const latinWords = (index: SearchIndex): string[] => Object.keys(index.postings).filter((t) => !isHan(t));
+export const latinWords = (index: SearchIndex): string[] =>
+  (index.latin ??= Object.keys(index.postings).filter((t) => !isHan(t)));
 
 export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): SearchIndex {
   const themeText = new Map(
