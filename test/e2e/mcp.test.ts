@@ -315,6 +315,13 @@ describe(`chongqing-facts mcp on a raw pipe, on Node ${VERSION}`, () => {
     expect(r.stderr).toMatch(/^chongqing-facts: mcp: serving 131 facts/);
   });
 
+  it('nothing in the bundles it runs prints to stdout behind the transport’s back (console.log and kin write there)', () => {
+    for (const bundle of ['main.cjs', 'mcp.cjs']) {
+      const code = readFileSync(new URL(`../../dist/${bundle}`, import.meta.url), 'utf8');
+      expect(code.match(/console\.(log|info|debug|dir|dirxml|table|group\w*|count|time\w*)\b/g), bundle).toBeNull();
+    }
+  });
+
   it('ends quietly when the client closes its stdout', async () => {
     const raw = new Raw();
     raw.send(INITIALIZE);
