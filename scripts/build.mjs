@@ -1,6 +1,7 @@
 // Bundles src/ into dist/: cli.cjs (src/cli/boot.ts) starts main.cjs, the
 // minified CommonJS CLI, with V8's code cache; table.cjs holds the table code
-// that only table output loads; search-index.json the bundled facts' index.
+// that only table output loads, mcp.cjs the MCP server (the SDK and zod) that
+// only `mcp` loads; search-index.json the bundled facts' index.
 // CommonJS, because Node 20 starts an ES module graph measurably slower
 // (README, "Speed").
 import { build } from 'esbuild';
@@ -11,6 +12,12 @@ import { importTs } from './import-ts.mjs';
 
 const root = new URL('..', import.meta.url);
 rmSync(new URL('dist', root), { recursive: true, force: true });
+
+/** Modules (imported as .../format/table.js) kept in a bundle of their own, loaded on first use. */
+const LAZY = [
+  ['format/table.js', 'table.cjs'],
+  ['mcp/server.js', 'mcp.cjs'],
+];
 
 const common = {
   bundle: true,
@@ -53,13 +60,17 @@ const common = {
         }));
         // Table output alone needs the table code: keep it in dist/table.cjs,
         // loaded with require() when first imported (an import() of CommonJS
-        // would start Node's ES module loader and its export scanner).
-        b.onResolve({ filter: /\/format\/table\.js$/ }, () => ({ path: 'lazy-table', namespace: 'cqf' }));
-        b.onLoad({ filter: /^lazy-table$/, namespace: 'cqf' }, () => ({
-          contents: "module.exports = require('./table.cjs');",
-          loader: 'js',
-        }));
-        b.onResolve({ filter: /^\.\/table\.cjs$/ }, () => ({ path: './table.cjs', external: true }));
+        // would start Node's ES module loader and its export scanner). The
+        // same for the MCP server (the SDK and zod), which `mcp` alone loads.
+        for (const [module, file] of LAZY) {
+          const filter = new RegExp(`/${module.replace('.', '\\.')}$`);
+          b.onResolve({ filter }, () => ({ path: `lazy:${file}`, namespace: 'cqf' }));
+          b.onLoad({ filter: new RegExp(`^lazy:${file.replace('.', '\\.')}$`), namespace: 'cqf' }, () => ({
+            contents: `module.exports = require('./${file}');`,
+            loader: 'js',
+          }));
+        }
+        b.onResolve({ filter: /^\.\/(table|mcp)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
         // commander require()s child_process at load for executable subcommands,
         // which we do not have; loading it costs ~6 ms a run. Load it on first use.
         b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
@@ -77,9 +88,10 @@ const common = {
 const out = { outdir: 'dist', outExtension: { '.js': '.cjs' } };
 await build({ ...common, ...out, entryPoints: { main: 'src/cli/main.ts' } });
 await build({ ...common, ...out, entryPoints: { table: 'src/format/table.ts' } });
+await build({ ...common, ...out, entryPoints: { mcp: 'src/mcp/server.ts' } });
 // The starter gets a hash of the bundles (its code cache entries are per
 // build) and the command names (an entry is per kind of lookup).
-const bundles = ['main.cjs', 'table.cjs'].map((f) => readFileSync(new URL(`dist/${f}`, root)));
+const bundles = ['main.cjs', 'table.cjs', 'mcp.cjs'].map((f) => readFileSync(new URL(`dist/${f}`, root)));
 const buildId = createHash('sha256').update(Buffer.concat(bundles)).digest('hex').slice(0, 16);
 const { commandNames } = await importTs("export { commandNames } from './src/cli/program.ts';");
 await build({

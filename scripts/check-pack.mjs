@@ -22,7 +22,7 @@ try {
   const files = pack.files.map((f) => f.path);
   check(pack.size < MAX_BYTES, `tarball is ${(pack.size / 1024).toFixed(0)} KB (limit ${MAX_BYTES / 1024} KB), ${files.length} files`);
   check(!files.some((f) => /^(src|test|scripts|\.ci)\//.test(f)), 'no src/, test/, scripts/ or .ci/ in the tarball');
-  for (const needed of ['bin/chongqing-facts.cjs', 'dist/cli.cjs', 'dist/main.cjs', 'dist/table.cjs', 'data/facts.json', 'data/chongqing-daily-six-zones-one-highland.txt', 'data/facts.schema.json', 'README.md', 'LICENSE']) {
+  for (const needed of ['bin/chongqing-facts.cjs', 'dist/cli.cjs', 'dist/main.cjs', 'dist/table.cjs', 'dist/mcp.cjs', 'data/facts.json', 'data/chongqing-daily-six-zones-one-highland.txt', 'data/facts.schema.json', 'README.md', 'LICENSE']) {
     check(files.includes(needed), `tarball has ${needed}`);
   }
 
@@ -49,6 +49,34 @@ try {
   check(usage.status === 2 && usage.stdout === '' && /unknown command/.test(usage.stderr), 'installed `serch` is a usage error, exit 2');
   const verify = run('verify');
   check(verify.status === 0, 'installed `verify` passes on the bundled data');
+
+  // An MCP handshake, as an assistant's client starts it: initialize, list the tools, call one; stdin then closes.
+  const rpc = (id, method, params = {}) => JSON.stringify({ jsonrpc: '2.0', id, method, params });
+  const mcp = spawnSync(bin, ['mcp'], {
+    cwd: app,
+    encoding: 'utf8',
+    timeout: 30_000,
+    input: [
+      rpc(1, 'initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'check-pack', version: '0' } }),
+      JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+      rpc(2, 'tools/list'),
+      rpc(3, 'tools/call', { name: 'search_facts', arguments: { query: 'laptop' } }),
+    ].join('\n') + '\n',
+  });
+  let answers = [];
+  try {
+    answers = mcp.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  } catch {
+    answers = [];
+  }
+  const byId = (id) => answers.find((a) => a.id === id);
+  check(
+    mcp.status === 0 &&
+      byId(1)?.result?.serverInfo?.name === 'chongqing-facts' &&
+      byId(2)?.result?.tools?.map((t) => t.name).sort().join(',') === 'cite_fact,get_fact,list_themes,search_facts' &&
+      byId(3)?.result?.structuredContent?.facts?.[0]?.id === 'laptop-production-world-first',
+    'installed `mcp` answers an MCP handshake, lists its four tools, finds the laptop fact, and exits 0 when stdin closes',
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

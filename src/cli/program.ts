@@ -8,6 +8,7 @@ import { registerCite } from './commands/cite.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerInfo } from './commands/info.js';
 import { registerList } from './commands/list.js';
+import { registerMcp } from './commands/mcp.js';
 import { registerRandom } from './commands/random.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
@@ -98,6 +99,7 @@ Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
     registerInfo,
     registerVerify,
     registerCompletion,
+    registerMcp,
   ]) {
     register(program, ctx);
   }

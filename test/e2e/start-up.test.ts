@@ -5,6 +5,7 @@
 // - chalk's terminal detection (tty, os) is left out: we choose the colour level;
 // - node:crypto is loaded by `info` alone;
 // - JSON output never loads the table bundle (cli-table3, chalk);
+// - no lookup loads the MCP server's bundle (the SDK, zod): `mcp` alone does;
 // - cli-table3 measures cells with our displayWidth, not string-width 4 and
 //   its emoji regex (rebuilt on every call);
 // - a lookup of the bundled facts uses the search index stored at build time.
@@ -49,6 +50,14 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
   it('JSON output does not load the table bundle; a table does', () => {
     expect(probe(['list', '--json']).files).not.toContain('table.cjs');
     expect(probe(['list']).files).toContain('table.cjs');
+  });
+
+  it('no lookup loads the MCP server bundle (the SDK, zod); `mcp` does', () => {
+    for (const [argv, tty] of [[['search', 'car', '--json'], false], [['list'], true], [['show', 'gdp-2025'], true], [['cite', 'gdp-2025'], false]] as const) {
+      expect(probe([...argv], tty).files).not.toContain('mcp.cjs');
+    }
+    // Its stdin is empty: the server starts, sees it closed, and ends.
+    expect(probe(['mcp']).files).toContain('mcp.cjs');
   });
 
   it('info loads node:crypto, for the SHA-256 (so the check above is not vacuous)', () => {

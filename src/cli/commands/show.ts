@@ -2,12 +2,22 @@ import type { Command } from 'commander';
 import { paragraphOf, parseArticle } from '../../data/article.js';
 import { NAME, type Context } from '../context.js';
 import { DataError } from '../../errors.js';
-import { findFact, readArticle } from '../../data/load.js';
+import { findFact, readArticle, type LoadedFacts } from '../../data/load.js';
+import type { Fact } from '../../data/types.js';
 import { FACT_FIELDS } from '../../format/fields.js';
 import { addOutputOptions } from '../options.js';
 import { renderFact } from '../output.js';
 
 export const SHOW_FIELDS = [...FACT_FIELDS, 'context'];
+
+/** The paragraph a fact's source sentence sits in (also for the MCP server's get_fact). */
+export function contextOf(data: LoadedFacts, fact: Fact): string {
+  const context = paragraphOf(parseArticle(readArticle(data)), fact.source);
+  if (context === undefined) {
+    throw new DataError(`the source of '${fact.id}' is not a sentence of ${data.meta.article}, so it has no paragraph; 'chongqing-facts verify' lists such problems`);
+  }
+  return context;
+}
 
 export function registerShow(program: Command, ctx: Context): void {
   const cmd = program
@@ -32,10 +42,7 @@ Exits 1, with suggestions, when no fact has that id.`,
       const out = ctx.output(g, SHOW_FIELDS);
       const fact = findFact(data, id);
       const wantsContext = opts.context || out.fields?.includes('context');
-      const context = wantsContext ? paragraphOf(parseArticle(readArticle(data)), fact.source) : undefined;
-      if (wantsContext && context === undefined) {
-        throw new DataError(`the source of '${fact.id}' is not a sentence of ${data.meta.article}, so it has no paragraph; 'chongqing-facts verify' lists such problems`);
-      }
+      const context = wantsContext ? contextOf(data, fact) : undefined;
       const theme = data.themes.find((t) => t.id === fact.theme);
       ctx.io.stdout(await renderFact(fact, theme, out, context));
     });
