@@ -54,14 +54,16 @@ function compareKey(buf: Buffer, at: number, term: string): number {
 function findLine(term: string): [Buffer, number, number] | undefined {
   if (!KEY.test(term)) return undefined;
   const buf = load();
-  // lo is always the start of a line; hi the end of the range (exclusive).
+  // lo is always the start of a line, hi the end of the range (exclusive).
+  // Plain loops over the bytes: lines are short, and a call into
+  // Buffer.indexOf costs more than scanning them.
   let lo = start;
   let hi = buf.length;
   while (lo < hi) {
     let line = (lo + hi) >>> 1;
     while (line > lo && buf[line - 1] !== NEWLINE) line--;
-    let end = buf.indexOf(NEWLINE, line);
-    if (end === -1 || end > hi) end = hi;
+    let end = line;
+    while (end < hi && buf[end] !== NEWLINE) end++;
     const c = compareKey(buf, line, term);
     if (c === 0) return [buf, line, end];
     if (c < 0) lo = end + 1;
@@ -82,14 +84,16 @@ export function relatedTerms(term: string): readonly RelatedTerm[] {
   if (!found) return [];
   const [buf, line, lineEnd] = found;
   const out: RelatedTerm[] = [];
-  // " word:78" after the key, for each related word.
-  let at = buf.indexOf(SPACE, line);
-  while (at !== -1 && at < lineEnd) {
-    const next = buf.indexOf(SPACE, at + 1);
-    const end = next === -1 || next > lineEnd ? lineEnd : next;
-    const colon = buf.indexOf(COLON, at + 1);
+  // After the key, " word:78" for each related word.
+  let at = line;
+  while (at < lineEnd && buf[at] !== SPACE) at++;
+  while (at < lineEnd) {
+    let colon = at + 1;
+    while (colon < lineEnd && buf[colon] !== COLON) colon++;
+    let end = colon + 1;
+    while (end < lineEnd && buf[end] !== SPACE) end++;
     out.push({ term: buf.toString('latin1', at + 1, colon), similarity: Number(buf.toString('latin1', colon + 1, end)) / 100 });
-    at = end < lineEnd ? end : -1;
+    at = end;
   }
   return out;
 }
