@@ -11,6 +11,7 @@
 // Options: --words N --neighbours K --threshold T --reach M --out FILE.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { importTs } from './import-ts.mjs';
@@ -25,7 +26,7 @@ const { values } = parseArgs({
     neighbours: { type: 'string', default: '3' },
     threshold: { type: 'string', default: '0.55' },
     reach: { type: 'string', default: '100' },
-    out: { type: 'string', default: new URL('data/related-words.txt', root).pathname },
+    out: { type: 'string', default: fileURLToPath(new URL('data/related-words.txt', root)) },
   },
 });
 const WORDS = Number(values.words);
@@ -40,7 +41,7 @@ const { targetVocabulary, vocabularyHash, validateFactsFile, normalizeWord, fami
 );
 
 // 1. The vectors: a JSON object { words: [...by frequency], vectors: { word: [100 dims, L2 norm, position] }, ... }.
-const cache = new URL('node_modules/.cache/chongqing-facts-embeddings/', root).pathname;
+const cache = fileURLToPath(new URL('node_modules/.cache/chongqing-facts-embeddings/', root));
 const pkgDir = `${cache}node_modules/${PACKAGE}/`;
 const installed = () => {
   try {
@@ -54,7 +55,7 @@ if (!installed()) {
   mkdirSync(cache, { recursive: true });
   if (!existsSync(`${cache}package.json`)) writeFileSync(`${cache}package.json`, '{ "private": true }\n');
   // Its peer wink-nlp is not needed to read the vectors.
-  execFileSync('npm', ['install', '--prefix', cache, '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', '--no-package-lock', `${PACKAGE}@${VERSION}`], { stdio: 'inherit' });
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', '--prefix', cache, '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', '--no-package-lock', `${PACKAGE}@${VERSION}`], { stdio: 'inherit' });
 }
 const meta = JSON.parse(readFileSync(`${pkgDir}package.json`, 'utf8'));
 if (meta.license !== 'MIT') throw new Error(`${PACKAGE} is no longer MIT-licensed (${meta.license}): review before use`);

@@ -126,6 +126,14 @@ describe('the table file', () => {
     ).toBe(vocabularyHash(targets));
   });
 
+  it('has a hash that changes with a new word in the facts, and not with the order of facts', () => {
+    const hash = vocabularyHash(targetVocabulary(data.facts, data.themes));
+    const first = data.facts[0];
+    const added = [...data.facts, { ...first, id: 'extra', statement: `${first.statement} Hotpot.` }];
+    expect(vocabularyHash(targetVocabulary(added, data.themes))).not.toBe(hash);
+    expect(vocabularyHash(targetVocabulary([...data.facts].reverse(), data.themes))).toBe(hash);
+  });
+
   it('points only to words of the index of the bundled facts', () => {
     const index = buildIndex(data.facts, data.themes);
     const targets = new Set([...parsed.values()].flatMap((list) => list.map((r) => r.term)));
