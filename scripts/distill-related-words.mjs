@@ -3,7 +3,9 @@
 // vectors are used here only: installed on demand into node_modules/.cache,
 // never a dependency, never shipped. The table holds
 //   - the known English words: the WORDS most frequent plain words of the
-//     vectors' vocabulary, normalised as queries are ("loans" -> "loan");
+//     vectors' vocabulary, normalised as queries are ("loans" -> "loan"),
+//     each with its frequency rank (how common it is: a word of a question
+//     such as "came" is common, one of a topic such as "mayor" is not);
 //   - for each, up to NEIGHBOURS words of the facts (targets) whose vectors
 //     are close to it: cosine >= THRESHOLD, and the known word is among the
 //     REACH known words closest to that target, so that a common fact word
@@ -148,7 +150,9 @@ const lines = keys.map((key, k) => {
     }
   }
   near.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return [key, ...near.slice(0, NEIGHBOURS).map(([t, s]) => `${t}:${Math.min(99, Math.floor(s * 100))}`)].join(' ');
+  // How common the word is: the place of its most frequent spelling, 1 for the most common word.
+  const rank = Math.min(...known.get(key)) + 1;
+  return [key, rank.toString(36), ...near.slice(0, NEIGHBOURS).map(([t, s]) => `${t}:${Math.min(99, Math.floor(s * 100))}`)].join(' ');
 });
 lines.sort((a, b) => {
   const ka = a.split(' ', 1)[0], kb = b.split(' ', 1)[0];
@@ -156,11 +160,11 @@ lines.sort((a, b) => {
 });
 const header = [
   `# source=${PACKAGE}@${meta.version} license=${meta.license} (vectors: GloVe, PDDL-1.0) words=${WORDS} neighbours=${NEIGHBOURS} threshold=${THRESHOLD} reach=${REACH} targets=${targets.length} targets-sha256=${vocabularyHash(targets)}`,
-  '# Made by scripts/distill-related-words.mjs. Each line: a known word, normalised as a query word is, then the words of data/facts.json nearest to it in meaning, as word:cosine*100. Sorted by word.',
+  '# Made by scripts/distill-related-words.mjs. Each line: a known word, normalised as a query word is, its frequency rank in base 36 (1 = most common), then the words of data/facts.json nearest to it in meaning, as word:cosine*100. Sorted by word.',
 ];
 const text = `${header.join('\n')}\n${lines.join('\n')}\n`;
 writeFileSync(values.out, text);
-const withNeighbours = lines.filter((l) => l.includes(' ')).length;
+const withNeighbours = lines.filter((l) => l.includes(':')).length;
 console.error(
   `wrote ${values.out}: ${lines.length} known words, ${withNeighbours} with neighbours, ` +
     `${text.length} bytes, ${gzipSync(text, { level: 9 }).length} gzipped`,

@@ -75,6 +75,19 @@ function findLine(term: string): [Buffer, number, number] | undefined {
 /** Whether `term` (normalised, as queryTerms gives it) is an English word, rather than a typo. */
 export const isKnownWord = (term: string): boolean => findLine(term) !== undefined;
 
+/** How common an English word is: 1 for the most common; undefined for a word not known. */
+export function wordRank(term: string): number | undefined {
+  const found = findLine(term);
+  if (!found) return undefined;
+  const [buf, line, lineEnd] = found;
+  let at = line;
+  while (at < lineEnd && buf[at] !== SPACE) at++;
+  let end = at + 1;
+  while (end < lineEnd && buf[end] !== SPACE) end++;
+  // Written in base 36, to keep the table small.
+  return Number.parseInt(buf.toString('latin1', at + 1, end), 36);
+}
+
 /**
  * The words of the facts nearest in meaning to `term` (normalised), closest
  * first; never the word itself or its own family (rank, ranked, ranking).
@@ -84,8 +97,10 @@ export function relatedTerms(term: string): readonly RelatedTerm[] {
   if (!found) return [];
   const [buf, line, lineEnd] = found;
   const out: RelatedTerm[] = [];
-  // After the key, " word:78" for each related word.
+  // After the key and its rank, " word:78" for each related word.
   let at = line;
+  while (at < lineEnd && buf[at] !== SPACE) at++;
+  at++;
   while (at < lineEnd && buf[at] !== SPACE) at++;
   while (at < lineEnd) {
     let colon = at + 1;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { loadFacts } from '../../src/data/load.js';
-import { isKnownWord, RELATED_WORDS, relatedTerms } from '../../src/search/related.js';
+import { isKnownWord, RELATED_WORDS, relatedTerms, wordRank } from '../../src/search/related.js';
 import { targetVocabulary, vocabularyHash } from '../../src/search/related-targets.js';
 import { family, normalizeWord } from '../../src/search/tokenize.js';
 import { buildIndex } from '../../src/search/word-index.js';
@@ -13,7 +13,7 @@ const setting = (name: string): string => new RegExp(`\\b${name}=(\\S+)`).exec(h
 /** The whole table, parsed the plain way, to check the binary search against. */
 const parsed = new Map(
   lines.map((l) => {
-    const [key, ...near] = l.split(' ');
+    const [key, _rank, ...near] = l.split(' ');
     return [key, near.map((n) => ({ term: n.split(':')[0], similarity: Number(n.split(':')[1]) / 100 }))];
   }),
 );
@@ -88,6 +88,18 @@ describe('known words', () => {
     expect(isKnownWord(normalizeWord(word))).toBe(known);
   });
 
+  it.each([
+    ['the', 1, 1],
+    ['came', 100, 1000], // common: a word of a question
+    ['mayor', 1000, 5000], // rarer: a word of a topic
+    ['fare', 3000, 10000],
+  ])('%s is a word of frequency rank %i to %i', (word, low, high) => {
+    expect(wordRank(word)).toBeGreaterThanOrEqual(low);
+    expect(wordRank(word)).toBeLessThanOrEqual(high);
+  });
+
+  it('has no rank for a word it does not know', () => expect(wordRank('lapotp')).toBeUndefined());
+
   it.each(['', 'Fare', '5', '重庆', 'fare ', ' fare', 'fare\n', '__proto__', 'a-b', 'zzzzzzzz', 'aaaaaaa'])(
     'refuses what is not a normalised word in the table: %j',
     (term) => {
@@ -113,7 +125,7 @@ describe('the table file', () => {
   it('is sorted by word, each word once, one line per word, every line well formed', () => {
     const keys = lines.map((l) => l.split(' ')[0]);
     expect(keys.every((k, i) => i === 0 || keys[i - 1] < k)).toBe(true);
-    const line = new RegExp(`^[a-z]+( [a-z]+:\\d\\d){0,${Number(setting('neighbours'))}}$`);
+    const line = new RegExp(`^[a-z]+ [0-9a-z]+( [a-z]+:\\d\\d){0,${Number(setting('neighbours'))}}$`);
     expect(lines.filter((l) => !line.test(l))).toEqual([]);
     expect(text.endsWith('\n')).toBe(true);
   });
