@@ -1,0 +1,66 @@
+// The checks that a schema cannot make, or not well: ids and theme ids in
+// kebab-case (shown escaped when they are not), no fact id twice, no theme id
+// twice, every fact's theme declared. One implementation: loadFacts stops at
+// the first problem, verify lists them all.
+import { printable } from '../errors.js';
+import { factsSchema } from './generated/facts-schema.js';
+import type { Defaults } from './shape.js';
+import type { FactsFile } from './types.js';
+
+/** Kebab-case, as the schema's slug says; the generated validator leaves this pattern to us. */
+export const SLUG = new RegExp(factsSchema.$defs.slug.pattern);
+
+const KEBAB = 'kebab-case (lower-case letters a-z, digits and single hyphens)';
+
+export interface Finding {
+  /** Position of the fact, or -1 for a problem of the themes. */
+  index: number;
+  /** The fact's id, as written. */
+  id?: string;
+  /** Where, for a message on its own: `facts[3] (id "x")`, `themes[1] (id "y")`. */
+  where: string;
+  /** The problem as one of a list under its fact (verify). */
+  message: string;
+  /** The problem on its own, after `where` (loading). */
+  alone: string;
+}
+
+/** Every problem, lazily and in file order, so that a caller may stop at the first. */
+export function* referenceProblems(data: FactsFile & { defaults?: Defaults }): Generator<Finding> {
+  const themes = new Map<string, number>();
+  for (const [i, theme] of data.themes.entries()) {
+    const where = `themes[${i}] (id "${printable(theme.id)}")`;
+    // Themes taken from the facts are checked as the facts' theme ids, below.
+    if (!data.defaults?.themes && !SLUG.test(theme.id)) yield themeFinding(where, `the id is not ${KEBAB}`);
+    const first = themes.get(theme.id);
+    if (first === undefined) themes.set(theme.id, i);
+    else yield themeFinding(where, `the id repeats themes[${first}]`);
+  }
+  // A file may declare many themes; a message names the first few.
+  const names = [...themes.keys()];
+  const known = names.slice(0, 12).map((n) => printable(n)).join(', ') + (names.length > 12 ? ', …' : '') || 'none';
+
+  const seen = new Map<string, number>();
+  for (const [index, fact] of data.facts.entries()) {
+    const id = printable(fact.id);
+    const where = `facts[${index}] (id "${id}")`;
+    const at = { index, id: fact.id, where };
+    if (!SLUG.test(fact.id)) yield { ...at, message: `id "${id}" is not ${KEBAB}`, alone: `the id is not ${KEBAB}` };
+    const first = seen.get(fact.id);
+    if (first === undefined) seen.set(fact.id, index);
+    else yield { ...at, message: `id "${id}" repeats facts[${first}]`, alone: `the id repeats facts[${first}]` };
+    const theme = printable(fact.theme);
+    if (!SLUG.test(fact.theme)) {
+      const message = `theme "${theme}" is not ${KEBAB}`;
+      yield { ...at, message, alone: message };
+    } else if (!themes.has(fact.theme)) {
+      yield {
+        ...at,
+        message: `theme "${theme}" is not one of: ${known}`,
+        alone: `theme "${theme}" is not one of the file's themes (${known})`,
+      };
+    }
+  }
+}
+
+const themeFinding = (where: string, alone: string): Finding => ({ index: -1, where, message: `${where}: ${alone}`, alone });
