@@ -43,15 +43,19 @@ function schemaModule(schema) {
  * what it accepts as a shape:
  * - annotations (description, title) are left out: they validate nothing and
  *   would be embedded as text that every start-up parses;
- * - the slug pattern (ids, theme ids) is left to src/data/checks.ts, which
- *   reports every bad id at once for verify and shows it escaped.
+ * - the slug's kebab-case pattern (ids, theme ids) becomes the text's "not
+ *   blank": kebab-case is left to src/data/checks.ts, which reports every bad
+ *   id at once for verify and shows it escaped.
  * allErrors stays off: it stops at the first error, so a hostile file with
  * many errors costs linear time (Ajv's allErrors concatenates error lists).
  */
 export function validatorCode(schema) {
   const forCode = stripAnnotations(schema);
-  if (typeof forCode.$defs?.slug?.pattern !== 'string') throw new Error(`${SCHEMA}: $defs.slug.pattern is gone; review validatorCode()`);
-  delete forCode.$defs.slug.pattern;
+  const { slug, text } = forCode.$defs ?? {};
+  if (typeof slug?.pattern !== 'string' || typeof text?.pattern !== 'string') {
+    throw new Error(`${SCHEMA}: $defs.slug.pattern or $defs.text.pattern is gone; review validatorCode()`);
+  }
+  slug.pattern = text.pattern;
   const ajv = new Ajv2020({ code: { source: true, esm: true, lines: true }, allErrors: false, messages: false, strict: true });
   const code = standaloneCode(ajv, ajv.compile(forCode));
   // Start-up must not load Ajv: the code may not require or import anything.

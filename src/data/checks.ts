@@ -29,35 +29,38 @@ export interface Finding {
 export function* referenceProblems(data: FactsFile & { defaults?: Defaults }): Generator<Finding> {
   const themes = new Map<string, number>();
   for (const [i, theme] of data.themes.entries()) {
-    const where = `themes[${i}] (id "${printable(theme.id)}")`;
+    const where = () => `themes[${i}] (id "${printable(theme.id)}")`;
     // Themes taken from the facts are checked as the facts' theme ids, below.
-    if (!data.defaults?.themes && !SLUG.test(theme.id)) yield themeFinding(where, `the id is not ${KEBAB}`);
+    if (!data.defaults?.themes && !SLUG.test(theme.id)) yield themeFinding(where(), `the id is not ${KEBAB}`);
     const first = themes.get(theme.id);
     if (first === undefined) themes.set(theme.id, i);
-    else yield themeFinding(where, `the id repeats themes[${first}]`);
+    else yield themeFinding(where(), `the id repeats themes[${first}]`);
   }
   // A file may declare many themes; a message names the first few.
-  const names = [...themes.keys()];
-  const known = names.slice(0, 12).map((n) => printable(n)).join(', ') + (names.length > 12 ? ', …' : '') || 'none';
+  const known = () => {
+    const names = [...themes.keys()];
+    return names.slice(0, 12).map((n) => printable(n)).join(', ') + (names.length > 12 ? ', …' : '') || 'none';
+  };
 
   const seen = new Map<string, number>();
   for (const [index, fact] of data.facts.entries()) {
-    const id = printable(fact.id);
-    const where = `facts[${index}] (id "${id}")`;
-    const at = { index, id: fact.id, where };
-    if (!SLUG.test(fact.id)) yield { ...at, message: `id "${id}" is not ${KEBAB}`, alone: `the id is not ${KEBAB}` };
+    // Messages are made only for a problem: most files have none, and this runs at every start.
+    const at = () => ({ index, id: fact.id, where: `facts[${index}] (id "${printable(fact.id)}")` });
+    if (!SLUG.test(fact.id)) {
+      yield { ...at(), message: `id "${printable(fact.id)}" is not ${KEBAB}`, alone: `the id is not ${KEBAB}` };
+    }
     const first = seen.get(fact.id);
     if (first === undefined) seen.set(fact.id, index);
-    else yield { ...at, message: `id "${id}" repeats facts[${first}]`, alone: `the id repeats facts[${first}]` };
-    const theme = printable(fact.theme);
+    else yield { ...at(), message: `id "${printable(fact.id)}" repeats facts[${first}]`, alone: `the id repeats facts[${first}]` };
     if (!SLUG.test(fact.theme)) {
-      const message = `theme "${theme}" is not ${KEBAB}`;
-      yield { ...at, message, alone: message };
+      const message = `theme "${printable(fact.theme)}" is not ${KEBAB}`;
+      yield { ...at(), message, alone: message };
     } else if (!themes.has(fact.theme)) {
+      const theme = printable(fact.theme);
       yield {
-        ...at,
-        message: `theme "${theme}" is not one of: ${known}`,
-        alone: `theme "${theme}" is not one of the file's themes (${known})`,
+        ...at(),
+        message: `theme "${theme}" is not one of: ${known()}`,
+        alone: `theme "${theme}" is not one of the file's themes (${known()})`,
       };
     }
   }

@@ -30,12 +30,10 @@ export function validateFactsFile(json: unknown, file: string): ParsedFacts {
 
 function complete(input: FactsFileInput, file: string): ParsedFacts {
   const top = Array.isArray(input) ? { facts: input } : input;
-  const facts = top.facts.map((f) => ordered<Fact>(f, DEFS.fact));
+  const facts = top.facts.map(orderFact);
   return {
-    meta: { title: basename(file), ...ordered(top.meta ?? {}, DEFS.meta) },
-    themes: top.themes
-      ? top.themes.map((t) => ordered<Theme>({ ...t, zone: t.zone ?? null }, DEFS.theme))
-      : themesOf(facts),
+    meta: { title: basename(file), ...pick(top.meta ?? {}, ORDER.meta) },
+    themes: top.themes ? top.themes.map((t) => pick({ ...t, zone: t.zone ?? null }, ORDER.theme)) : themesOf(facts),
     facts,
     defaults: { title: top.meta?.title === undefined, themes: top.themes === undefined },
   };
@@ -49,30 +47,35 @@ function themesOf(facts: readonly Fact[]): Theme[] {
 
 // ---- key order ----------------------------------------------------------
 
-type SchemaNode = { readonly [key: string]: unknown };
-const DEFS = factsSchema.$defs as unknown as Record<string, SchemaNode>;
+// Objects are copied with their keys in the schema's order, so that JSON
+// output has one key order whatever the file's (as before the schema was the
+// source). The key lists come from the schema; which fields nest is said here.
+const DEFS: Readonly<Record<string, object>> = factsSchema.$defs;
+const keysOf = (name: string): string[] => {
+  const def = DEFS[name];
+  return def && 'properties' in def ? Object.keys(def.properties as object) : [];
+};
+const ORDER = {
+  meta: keysOf('meta'),
+  theme: keysOf('theme'),
+  fact: keysOf('fact'),
+  figure: keysOf('figure'),
+  rank: keysOf('rank'),
+};
 
-/**
- * A copy of a validated object with its keys in the schema's order, nested
- * objects too, so that JSON output has one key order whatever the file's.
- */
-function ordered<T>(value: T, schema: SchemaNode): T {
-  const node = resolve(schema);
-  if (Array.isArray(value)) return value.map((v) => ordered(v, (node.items ?? {}) as SchemaNode)) as T;
-  const properties = node.properties as Record<string, SchemaNode> | undefined;
-  if (!properties || typeof value !== 'object' || value === null) return value;
-  const out: Record<string, unknown> = {};
-  const source = value as Record<string, unknown>;
-  for (const [key, sub] of Object.entries(properties)) {
-    if (source[key] !== undefined) out[key] = ordered(source[key], sub);
-  }
-  return out as T;
+function orderFact(raw: Fact): Fact {
+  const fact = pick(raw, ORDER.fact);
+  if (fact.figures) fact.figures = fact.figures.map((g) => pick(g, ORDER.figure));
+  if (fact.rank) fact.rank = pick(fact.rank, ORDER.rank);
+  return fact;
 }
 
-/** "#/$defs/x" to its definition; a node without $ref is itself. */
-function resolve(node: SchemaNode): SchemaNode {
-  const ref = node.$ref;
-  return typeof ref === 'string' && ref.startsWith('#/$defs/') ? resolve(DEFS[ref.slice(8)] ?? {}) : node;
+/** A copy of `o` with `keys` in that order; absent keys stay absent. */
+function pick<T extends object>(o: T, keys: readonly string[]): T {
+  const from = o as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (from[k] !== undefined) out[k] = from[k];
+  return out as T;
 }
 
 // ---- Ajv's errors in words ------------------------------------------------
@@ -137,7 +140,7 @@ function what(error: ErrorObject, field: string | undefined, kind: string, item:
     case 'required':
       return `${name(String(p.missingProperty))} is missing`;
     case 'additionalProperties': {
-      const known = Object.keys((DEFS[kind]?.properties as object | undefined) ?? {});
+      const known = keysOf(kind);
       const key = String(p.additionalProperty);
       // Suggestions cost time quadratic in the name's length: only for names a person would type.
       return `${name(key)} is not part of the facts format${key.length <= 40 ? didYouMean(key, known) : ''}`;

@@ -197,7 +197,6 @@ export const factsSchema = {
       }
     },
     "slug": {
-      "$ref": "#/$defs/text",
       "type": "string",
       "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
       "description": "Kebab-case: lower-case letters a-z, digits and single hyphens."

@@ -2,13 +2,14 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","if":{"type":"array"},"then":{"$ref":"#/$defs/facts"},"else":{"$ref":"#/$defs/file"},"$defs":{"file":{"type":"object","required":["facts"],"additionalProperties":false,"properties":{"meta":{"$ref":"#/$defs/meta"},"themes":{"type":"array","items":{"$ref":"#/$defs/theme"}},"facts":{"$ref":"#/$defs/facts"}}},"facts":{"type":"array","items":{"$ref":"#/$defs/fact"}},"meta":{"type":"object","additionalProperties":false,"properties":{"title":{"$ref":"#/$defs/text"},"publisher":{"$ref":"#/$defs/text"},"article":{"$ref":"#/$defs/text"},"credit":{"type":"string"},"language":{"type":"string"}}},"theme":{"type":"object","required":["id","name"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/slug"},"name":{"$ref":"#/$defs/text"},"zone":{"type":["string","null"]},"zh":{"$ref":"#/$defs/words"}}},"fact":{"type":"object","required":["id","theme","statement","source"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/slug"},"theme":{"$ref":"#/$defs/slug"},"statement":{"$ref":"#/$defs/text"},"source":{"$ref":"#/$defs/text"},"section":{"$ref":"#/$defs/text"},"figures":{"type":"array","items":{"$ref":"#/$defs/figure"}},"rank":{"$ref":"#/$defs/rank"},"year":{"type":"integer"},"date":{"$ref":"#/$defs/text"},"tags":{"$ref":"#/$defs/words"},"zh":{"$ref":"#/$defs/words"}}},"figure":{"type":"object","required":["value","unit","text"],"additionalProperties":false,"properties":{"value":{"type":"number"},"unit":{"$ref":"#/$defs/text"},"text":{"$ref":"#/$defs/text"},"qualifier":{"$ref":"#/$defs/text"}}},"rank":{"type":"object","required":["scope","text"],"additionalProperties":false,"properties":{"position":{"type":"integer","minimum":1},"scope":{"$ref":"#/$defs/text"},"text":{"$ref":"#/$defs/text"}}},"slug":{"$ref":"#/$defs/text","type":"string"},"text":{"type":"string","pattern":"\\S"},"words":{"type":"array","items":{"$ref":"#/$defs/text"}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","if":{"type":"array"},"then":{"$ref":"#/$defs/facts"},"else":{"$ref":"#/$defs/file"},"$defs":{"file":{"type":"object","required":["facts"],"additionalProperties":false,"properties":{"meta":{"$ref":"#/$defs/meta"},"themes":{"type":"array","items":{"$ref":"#/$defs/theme"}},"facts":{"$ref":"#/$defs/facts"}}},"facts":{"type":"array","items":{"$ref":"#/$defs/fact"}},"meta":{"type":"object","additionalProperties":false,"properties":{"title":{"$ref":"#/$defs/text"},"publisher":{"$ref":"#/$defs/text"},"article":{"$ref":"#/$defs/text"},"credit":{"type":"string"},"language":{"type":"string"}}},"theme":{"type":"object","required":["id","name"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/slug"},"name":{"$ref":"#/$defs/text"},"zone":{"type":["string","null"]},"zh":{"$ref":"#/$defs/words"}}},"fact":{"type":"object","required":["id","theme","statement","source"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/slug"},"theme":{"$ref":"#/$defs/slug"},"statement":{"$ref":"#/$defs/text"},"source":{"$ref":"#/$defs/text"},"section":{"$ref":"#/$defs/text"},"figures":{"type":"array","items":{"$ref":"#/$defs/figure"}},"rank":{"$ref":"#/$defs/rank"},"year":{"type":"integer"},"date":{"$ref":"#/$defs/text"},"tags":{"$ref":"#/$defs/words"},"zh":{"$ref":"#/$defs/words"}}},"figure":{"type":"object","required":["value","unit","text"],"additionalProperties":false,"properties":{"value":{"type":"number"},"unit":{"$ref":"#/$defs/text"},"text":{"$ref":"#/$defs/text"},"qualifier":{"$ref":"#/$defs/text"}}},"rank":{"type":"object","required":["scope","text"],"additionalProperties":false,"properties":{"position":{"type":"integer","minimum":1},"scope":{"$ref":"#/$defs/text"},"text":{"$ref":"#/$defs/text"}}},"slug":{"type":"string","pattern":"\\S"},"text":{"type":"string","pattern":"\\S"},"words":{"type":"array","items":{"$ref":"#/$defs/text"}}}};
 const schema32 = {"type":"array","items":{"$ref":"#/$defs/fact"}};
 const schema33 = {"type":"object","required":["id","theme","statement","source"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/slug"},"theme":{"$ref":"#/$defs/slug"},"statement":{"$ref":"#/$defs/text"},"source":{"$ref":"#/$defs/text"},"section":{"$ref":"#/$defs/text"},"figures":{"type":"array","items":{"$ref":"#/$defs/figure"}},"rank":{"$ref":"#/$defs/rank"},"year":{"type":"integer"},"date":{"$ref":"#/$defs/text"},"tags":{"$ref":"#/$defs/words"},"zh":{"$ref":"#/$defs/words"}}};
-const schema35 = {"type":"string","pattern":"\\S"};
+const schema34 = {"type":"string","pattern":"\\S"};
+const schema36 = {"type":"string","pattern":"\\S"};
 const func1 = Object.prototype.hasOwnProperty;
-const schema34 = {"$ref":"#/$defs/text","type":"string"};
 const pattern4 = new RegExp("\\S", "u");
+const schema39 = {"type":"object","required":["value","unit","text"],"additionalProperties":false,"properties":{"value":{"type":"number"},"unit":{"$ref":"#/$defs/text"},"text":{"$ref":"#/$defs/text"},"qualifier":{"$ref":"#/$defs/text"}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -20,52 +21,18 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data !== "string"){
-validate23.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-const _errs0 = errors;
-if(errors === _errs0){
-if(typeof data === "string"){
-if(!pattern4.test(data)){
-validate23.errors = [{instancePath,schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
-return false;
-}
-}
-else {
-validate23.errors = [{instancePath,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-validate23.errors = vErrors;
-return errors === 0;
-}
-validate23.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema39 = {"type":"object","required":["value","unit","text"],"additionalProperties":false,"properties":{"value":{"type":"number"},"unit":{"$ref":"#/$defs/text"},"text":{"$ref":"#/$defs/text"},"qualifier":{"$ref":"#/$defs/text"}}};
-
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate26.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.value === undefined) && (missing0 = "value")) || ((data.unit === undefined) && (missing0 = "unit"))) || ((data.text === undefined) && (missing0 = "text"))){
-validate26.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+validate23.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "value") || (key0 === "unit")) || (key0 === "text")) || (key0 === "qualifier"))){
-validate26.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+validate23.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -75,7 +42,7 @@ if(data.value !== undefined){
 let data0 = data.value;
 const _errs2 = errors;
 if(!((typeof data0 == "number") && (isFinite(data0)))){
-validate26.errors = [{instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"}}];
+validate23.errors = [{instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -91,12 +58,12 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
 if(!pattern4.test(data1)){
-validate26.errors = [{instancePath:instancePath+"/unit",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
+validate23.errors = [{instancePath:instancePath+"/unit",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
 return false;
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/unit",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
+validate23.errors = [{instancePath:instancePath+"/unit",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -113,12 +80,12 @@ const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data2 === "string"){
 if(!pattern4.test(data2)){
-validate26.errors = [{instancePath:instancePath+"/text",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
+validate23.errors = [{instancePath:instancePath+"/text",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
 return false;
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/text",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
+validate23.errors = [{instancePath:instancePath+"/text",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -135,12 +102,12 @@ const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data3 === "string"){
 if(!pattern4.test(data3)){
-validate26.errors = [{instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
+validate23.errors = [{instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
 return false;
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
+validate23.errors = [{instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -156,21 +123,21 @@ var valid0 = true;
 }
 }
 else {
-validate26.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+validate23.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-validate26.errors = vErrors;
+validate23.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema43 = {"type":"object","required":["scope","text"],"additionalProperties":false,"properties":{"position":{"type":"integer","minimum":1},"scope":{"$ref":"#/$defs/text"},"text":{"$ref":"#/$defs/text"}}};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -181,14 +148,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.scope === undefined) && (missing0 = "scope")) || ((data.text === undefined) && (missing0 = "text"))){
-validate28.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+validate25.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "position") || (key0 === "scope")) || (key0 === "text"))){
-validate28.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+validate25.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -198,13 +165,13 @@ if(data.position !== undefined){
 let data0 = data.position;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate28.errors = [{instancePath:instancePath+"/position",schemaPath:"#/properties/position/type",keyword:"type",params:{type: "integer"}}];
+validate25.errors = [{instancePath:instancePath+"/position",schemaPath:"#/properties/position/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 1 || isNaN(data0)){
-validate28.errors = [{instancePath:instancePath+"/position",schemaPath:"#/properties/position/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate25.errors = [{instancePath:instancePath+"/position",schemaPath:"#/properties/position/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -222,12 +189,12 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
 if(!pattern4.test(data1)){
-validate28.errors = [{instancePath:instancePath+"/scope",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
+validate25.errors = [{instancePath:instancePath+"/scope",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
 return false;
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/scope",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
+validate25.errors = [{instancePath:instancePath+"/scope",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -244,12 +211,12 @@ const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data2 === "string"){
 if(!pattern4.test(data2)){
-validate28.errors = [{instancePath:instancePath+"/text",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
+validate25.errors = [{instancePath:instancePath+"/text",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
 return false;
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/text",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
+validate25.errors = [{instancePath:instancePath+"/text",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -264,21 +231,21 @@ var valid0 = true;
 }
 }
 else {
-validate28.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+validate25.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-validate28.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema47 = {"type":"array","items":{"$ref":"#/$defs/text"}};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate27.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -296,12 +263,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-validate30.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
+validate27.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
 return false;
 }
 }
 else {
-validate30.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
+validate27.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -312,14 +279,14 @@ break;
 }
 }
 else {
-validate30.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}}];
+validate27.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-validate30.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate27.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -350,10 +317,20 @@ break;
 }
 if(_errs1 === errors){
 if(data.id !== undefined){
+let data0 = data.id;
 const _errs2 = errors;
-if(!(validate23(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+validate22.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/slug/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
+return false;
+}
+}
+else {
+validate22.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/slug/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
 }
 var valid0 = _errs2 === errors;
 }
@@ -362,12 +339,22 @@ var valid0 = true;
 }
 if(valid0){
 if(data.theme !== undefined){
-const _errs3 = errors;
-if(!(validate23(data.theme, {instancePath:instancePath+"/theme",parentData:data,parentDataProperty:"theme",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
+let data1 = data.theme;
+const _errs5 = errors;
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data1 === "string"){
+if(!pattern4.test(data1)){
+validate22.errors = [{instancePath:instancePath+"/theme",schemaPath:"#/$defs/slug/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
+return false;
 }
-var valid0 = _errs3 === errors;
+}
+else {
+validate22.errors = [{instancePath:instancePath+"/theme",schemaPath:"#/$defs/slug/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs5 === errors;
 }
 else {
 var valid0 = true;
@@ -375,9 +362,9 @@ var valid0 = true;
 if(valid0){
 if(data.statement !== undefined){
 let data2 = data.statement;
-const _errs4 = errors;
-const _errs5 = errors;
-if(errors === _errs5){
+const _errs8 = errors;
+const _errs9 = errors;
+if(errors === _errs9){
 if(typeof data2 === "string"){
 if(!pattern4.test(data2)){
 validate22.errors = [{instancePath:instancePath+"/statement",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
@@ -389,7 +376,7 @@ validate22.errors = [{instancePath:instancePath+"/statement",schemaPath:"#/$defs
 return false;
 }
 }
-var valid0 = _errs4 === errors;
+var valid0 = _errs8 === errors;
 }
 else {
 var valid0 = true;
@@ -397,9 +384,9 @@ var valid0 = true;
 if(valid0){
 if(data.source !== undefined){
 let data3 = data.source;
-const _errs7 = errors;
-const _errs8 = errors;
-if(errors === _errs8){
+const _errs11 = errors;
+const _errs12 = errors;
+if(errors === _errs12){
 if(typeof data3 === "string"){
 if(!pattern4.test(data3)){
 validate22.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
@@ -411,7 +398,7 @@ validate22.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/te
 return false;
 }
 }
-var valid0 = _errs7 === errors;
+var valid0 = _errs11 === errors;
 }
 else {
 var valid0 = true;
@@ -419,9 +406,9 @@ var valid0 = true;
 if(valid0){
 if(data.section !== undefined){
 let data4 = data.section;
-const _errs10 = errors;
-const _errs11 = errors;
-if(errors === _errs11){
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
 if(typeof data4 === "string"){
 if(!pattern4.test(data4)){
 validate22.errors = [{instancePath:instancePath+"/section",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
@@ -433,7 +420,7 @@ validate22.errors = [{instancePath:instancePath+"/section",schemaPath:"#/$defs/t
 return false;
 }
 }
-var valid0 = _errs10 === errors;
+var valid0 = _errs14 === errors;
 }
 else {
 var valid0 = true;
@@ -441,19 +428,19 @@ var valid0 = true;
 if(valid0){
 if(data.figures !== undefined){
 let data5 = data.figures;
-const _errs13 = errors;
-if(errors === _errs13){
+const _errs17 = errors;
+if(errors === _errs17){
 if(Array.isArray(data5)){
-var valid4 = true;
+var valid6 = true;
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-const _errs15 = errors;
-if(!(validate26(data5[i0], {instancePath:instancePath+"/figures/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+const _errs19 = errors;
+if(!(validate23(data5[i0], {instancePath:instancePath+"/figures/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
-var valid4 = _errs15 === errors;
-if(!valid4){
+var valid6 = _errs19 === errors;
+if(!valid6){
 break;
 }
 }
@@ -463,19 +450,19 @@ validate22.errors = [{instancePath:instancePath+"/figures",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs13 === errors;
+var valid0 = _errs17 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.rank !== undefined){
-const _errs16 = errors;
-if(!(validate28(data.rank, {instancePath:instancePath+"/rank",parentData:data,parentDataProperty:"rank",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+const _errs20 = errors;
+if(!(validate25(data.rank, {instancePath:instancePath+"/rank",parentData:data,parentDataProperty:"rank",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs16 === errors;
+var valid0 = _errs20 === errors;
 }
 else {
 var valid0 = true;
@@ -483,12 +470,12 @@ var valid0 = true;
 if(valid0){
 if(data.year !== undefined){
 let data8 = data.year;
-const _errs17 = errors;
+const _errs21 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 validate22.errors = [{instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-var valid0 = _errs17 === errors;
+var valid0 = _errs21 === errors;
 }
 else {
 var valid0 = true;
@@ -496,9 +483,9 @@ var valid0 = true;
 if(valid0){
 if(data.date !== undefined){
 let data9 = data.date;
-const _errs19 = errors;
-const _errs20 = errors;
-if(errors === _errs20){
+const _errs23 = errors;
+const _errs24 = errors;
+if(errors === _errs24){
 if(typeof data9 === "string"){
 if(!pattern4.test(data9)){
 validate22.errors = [{instancePath:instancePath+"/date",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
@@ -510,31 +497,31 @@ validate22.errors = [{instancePath:instancePath+"/date",schemaPath:"#/$defs/text
 return false;
 }
 }
-var valid0 = _errs19 === errors;
+var valid0 = _errs23 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.tags !== undefined){
-const _errs22 = errors;
-if(!(validate30(data.tags, {instancePath:instancePath+"/tags",parentData:data,parentDataProperty:"tags",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+const _errs26 = errors;
+if(!(validate27(data.tags, {instancePath:instancePath+"/tags",parentData:data,parentDataProperty:"tags",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs22 === errors;
+var valid0 = _errs26 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.zh !== undefined){
-const _errs23 = errors;
-if(!(validate30(data.zh, {instancePath:instancePath+"/zh",parentData:data,parentDataProperty:"zh",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+const _errs27 = errors;
+if(!(validate27(data.zh, {instancePath:instancePath+"/zh",parentData:data,parentDataProperty:"zh",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs23 === errors;
+var valid0 = _errs27 === errors;
 }
 else {
 var valid0 = true;
@@ -602,10 +589,10 @@ validate21.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 const schema49 = {"type":"object","required":["facts"],"additionalProperties":false,"properties":{"meta":{"$ref":"#/$defs/meta"},"themes":{"type":"array","items":{"$ref":"#/$defs/theme"}},"facts":{"$ref":"#/$defs/facts"}}};
 const schema50 = {"type":"object","additionalProperties":false,"properties":{"title":{"$ref":"#/$defs/text"},"publisher":{"$ref":"#/$defs/text"},"article":{"$ref":"#/$defs/text"},"credit":{"type":"string"},"language":{"type":"string"}}};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate33.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -617,7 +604,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "title") || (key0 === "publisher")) || (key0 === "article")) || (key0 === "credit")) || (key0 === "language"))){
-validate36.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+validate33.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -630,12 +617,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-validate36.errors = [{instancePath:instancePath+"/title",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
+validate33.errors = [{instancePath:instancePath+"/title",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
 return false;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/title",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
+validate33.errors = [{instancePath:instancePath+"/title",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -652,12 +639,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data1 === "string"){
 if(!pattern4.test(data1)){
-validate36.errors = [{instancePath:instancePath+"/publisher",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
+validate33.errors = [{instancePath:instancePath+"/publisher",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
 return false;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/publisher",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
+validate33.errors = [{instancePath:instancePath+"/publisher",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -674,12 +661,12 @@ const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data2 === "string"){
 if(!pattern4.test(data2)){
-validate36.errors = [{instancePath:instancePath+"/article",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
+validate33.errors = [{instancePath:instancePath+"/article",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
 return false;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/article",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
+validate33.errors = [{instancePath:instancePath+"/article",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -692,7 +679,7 @@ if(valid0){
 if(data.credit !== undefined){
 const _errs11 = errors;
 if(typeof data.credit !== "string"){
-validate36.errors = [{instancePath:instancePath+"/credit",schemaPath:"#/properties/credit/type",keyword:"type",params:{type: "string"}}];
+validate33.errors = [{instancePath:instancePath+"/credit",schemaPath:"#/properties/credit/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -704,7 +691,7 @@ if(valid0){
 if(data.language !== undefined){
 const _errs13 = errors;
 if(typeof data.language !== "string"){
-validate36.errors = [{instancePath:instancePath+"/language",schemaPath:"#/properties/language/type",keyword:"type",params:{type: "string"}}];
+validate33.errors = [{instancePath:instancePath+"/language",schemaPath:"#/properties/language/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs13 === errors;
@@ -719,118 +706,16 @@ var valid0 = true;
 }
 }
 else {
-validate36.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+validate33.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-validate36.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema54 = {"type":"object","required":["id","name"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/slug"},"name":{"$ref":"#/$defs/text"},"zone":{"type":["string","null"]},"zh":{"$ref":"#/$defs/words"}}};
-
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate38.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((data.id === undefined) && (missing0 = "id")) || ((data.name === undefined) && (missing0 = "name"))){
-validate38.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!((((key0 === "id") || (key0 === "name")) || (key0 === "zone")) || (key0 === "zh"))){
-validate38.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.id !== undefined){
-const _errs2 = errors;
-if(!(validate23(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.name !== undefined){
-let data1 = data.name;
-const _errs3 = errors;
-const _errs4 = errors;
-if(errors === _errs4){
-if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-validate38.errors = [{instancePath:instancePath+"/name",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
-return false;
-}
-}
-else {
-validate38.errors = [{instancePath:instancePath+"/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.zone !== undefined){
-let data2 = data.zone;
-const _errs6 = errors;
-if((typeof data2 !== "string") && (data2 !== null)){
-validate38.errors = [{instancePath:instancePath+"/zone",schemaPath:"#/properties/zone/type",keyword:"type",params:{type: schema54.properties.zone.type}}];
-return false;
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.zh !== undefined){
-const _errs8 = errors;
-if(!(validate30(data.zh, {instancePath:instancePath+"/zh",parentData:data,parentDataProperty:"zh",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs8 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-validate38.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-validate38.errors = vErrors;
-return errors === 0;
-}
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -845,15 +730,127 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.facts === undefined) && (missing0 = "facts")){
+if(((data.id === undefined) && (missing0 = "id")) || ((data.name === undefined) && (missing0 = "name"))){
 validate35.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((key0 === "meta") || (key0 === "themes")) || (key0 === "facts"))){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "zone")) || (key0 === "zh"))){
 validate35.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.id !== undefined){
+let data0 = data.id;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+validate35.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/slug/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
+return false;
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/slug/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.name !== undefined){
+let data1 = data.name;
+const _errs5 = errors;
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data1 === "string"){
+if(!pattern4.test(data1)){
+validate35.errors = [{instancePath:instancePath+"/name",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "\\S"}}];
+return false;
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.zone !== undefined){
+let data2 = data.zone;
+const _errs8 = errors;
+if((typeof data2 !== "string") && (data2 !== null)){
+validate35.errors = [{instancePath:instancePath+"/zone",schemaPath:"#/properties/zone/type",keyword:"type",params:{type: schema54.properties.zone.type}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.zh !== undefined){
+const _errs10 = errors;
+if(!(validate27(data.zh, {instancePath:instancePath+"/zh",parentData:data,parentDataProperty:"zh",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate32.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.facts === undefined) && (missing0 = "facts")){
+validate32.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "meta") || (key0 === "themes")) || (key0 === "facts"))){
+validate32.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -861,8 +858,8 @@ break;
 if(_errs1 === errors){
 if(data.meta !== undefined){
 const _errs2 = errors;
-if(!(validate36(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate33(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -880,8 +877,8 @@ var valid1 = true;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 const _errs5 = errors;
-if(!(validate38(data1[i0], {instancePath:instancePath+"/themes/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if(!(validate35(data1[i0], {instancePath:instancePath+"/themes/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs5 === errors;
@@ -891,7 +888,7 @@ break;
 }
 }
 else {
-validate35.errors = [{instancePath:instancePath+"/themes",schemaPath:"#/properties/themes/type",keyword:"type",params:{type: "array"}}];
+validate32.errors = [{instancePath:instancePath+"/themes",schemaPath:"#/properties/themes/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -918,14 +915,14 @@ var valid0 = true;
 }
 }
 else {
-validate35.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+validate32.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-validate35.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -977,8 +974,8 @@ ifClause0 = "then";
 }
 else {
 const _errs4 = errors;
-if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate32(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs4 === errors;
