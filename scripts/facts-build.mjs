@@ -92,29 +92,50 @@ export declare const validate: FactsValidator;
 export default validate;
 `;
 
+export const UNITS = 'data/src/units.json';
+
+/** data/facts.json from the authoring form; a problem (every one listed) stops the build. */
 async function factsOutputs() {
-  return [];
+  const { buildFacts, factsJson } = await importTs("export { buildFacts, factsJson } from './src/data/authoring.ts';");
+  const authoring = JSON.parse(read(AUTHORING));
+  const article = read(`data/${authoring.meta?.article}`);
+  const data = buildFacts(authoring, article, JSON.parse(read(UNITS)), AUTHORING);
+  return [{ path: 'data/facts.json', text: factsJson(data) }];
+}
+
+/** Paths whose generated text differs from the file's, with every output. */
+export async function stale() {
+  const all = await outputs();
+  return { all, stale: all.filter(({ path, text }) => readOrNone(path) !== text).map((o) => o.path) };
+}
+
+function readOrNone(path) {
+  try {
+    return read(path);
+  } catch {
+    return undefined;
+  }
 }
 
 async function main() {
   const check = process.argv.includes('--check');
-  const stale = [];
-  for (const { path, text } of await outputs()) {
-    let current;
-    try {
-      current = read(path);
-    } catch {
-      current = undefined;
-    }
-    if (current === text) continue;
-    stale.push(path);
-    if (!check) writeFileSync(new URL(path, root), text);
-  }
-  if (check && stale.length) {
-    console.error(`stale, run npm run facts:build: ${stale.join(', ')}`);
+  let result;
+  try {
+    result = await stale();
+  } catch (err) {
+    // A mistake in the authoring form: its problems, one a line, no stack.
+    console.error(err.problems || err.exitCode ? err.message : err);
     process.exit(1);
   }
-  if (!check) console.log(stale.length ? `wrote ${stale.join(', ')}` : 'facts:build: everything up to date');
+  if (check) {
+    if (result.stale.length) {
+      console.error(`stale, run npm run facts:build: ${result.stale.join(', ')}`);
+      process.exit(1);
+    }
+    return;
+  }
+  for (const { path, text } of result.all) if (result.stale.includes(path)) writeFileSync(new URL(path, root), text);
+  console.log(result.stale.length ? `wrote ${result.stale.join(', ')}` : 'facts:build: everything up to date');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

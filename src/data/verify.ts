@@ -76,7 +76,7 @@ export function verifyFacts(data: FactsFile & { defaults?: Defaults }, articleTe
 }
 
 /** ": differs at character N ..." against the sentence that shares the longest start. */
-function whereItDiffers(source: string, sentences: string[]): string {
+export function whereItDiffers(source: string, sentences: string[]): string {
   let best = { at: 0, sentence: '' };
   for (const s of sentences) {
     let i = 0;
