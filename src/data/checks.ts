@@ -37,9 +37,13 @@ export function* referenceProblems(data: FactsFile & { defaults?: Defaults }): G
     else yield themeFinding(where(), `the id repeats themes[${first}]`);
   }
   // A file may declare many themes; a message names the first few.
+  let list: string | undefined; // made once, at the first unknown theme: a file may have many
   const known = () => {
-    const names = [...themes.keys()];
-    return names.slice(0, 12).map((n) => printable(n)).join(', ') + (names.length > 12 ? ', …' : '') || 'none';
+    if (list !== undefined) return list;
+    const names: string[] = [];
+    for (const name of themes.keys()) if (names.push(printable(name)) > 12) break;
+    list = names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ') || 'none';
+    return list;
   };
 
   const seen = new Map<string, number>();
