@@ -56,7 +56,8 @@ export function validatorCode(schema) {
     throw new Error(`${SCHEMA}: $defs.slug.pattern or $defs.text.pattern is gone; review validatorCode()`);
   }
   slug.pattern = text.pattern;
-  const ajv = new Ajv2020({ code: { source: true, esm: true, lines: true }, allErrors: false, messages: false, strict: true });
+  // Patterns without the u flag: \S needs none, and plain ones start faster.
+  const ajv = new Ajv2020({ code: { source: true, esm: true, lines: true }, allErrors: false, messages: false, unicodeRegExp: false, strict: true });
   const code = standaloneCode(ajv, ajv.compile(forCode));
   // Start-up must not load Ajv: the code may not require or import anything.
   if (/\brequire\(|^import\s/m.test(code)) throw new Error('the standalone validator needs an Ajv runtime module; keep the schema to keywords that need none');

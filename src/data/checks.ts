@@ -5,7 +5,7 @@
 import { printable } from '../errors.js';
 import { factsSchema } from './generated/facts-schema.js';
 import type { Defaults } from './shape.js';
-import type { FactsFile } from './types.js';
+import type { Fact, FactsFile } from './types.js';
 
 /** Kebab-case, as the schema's slug says; the generated validator leaves this pattern to us. */
 export const SLUG = new RegExp(factsSchema.$defs.slug.pattern);
@@ -25,16 +25,19 @@ export interface Finding {
   alone: string;
 }
 
-/** Every problem, lazily and in file order, so that a caller may stop at the first. */
-export function* referenceProblems(data: FactsFile & { defaults?: Defaults }): Generator<Finding> {
+/**
+ * Every problem, in file order, each handed to `report`: the loader's throws,
+ * which stops at the first; verify's collects them all.
+ */
+export function checkReferences(data: FactsFile & { defaults?: Defaults }, report: (finding: Finding) => void): void {
   const themes = new Map<string, number>();
   for (const [i, theme] of data.themes.entries()) {
     const where = () => `themes[${i}] (id "${printable(theme.id)}")`;
     // Themes taken from the facts are checked as the facts' theme ids, below.
-    if (!data.defaults?.themes && !SLUG.test(theme.id)) yield themeFinding(where(), `the id is not ${KEBAB}`);
+    if (!data.defaults?.themes && !SLUG.test(theme.id)) report(themeFinding(where(), `the id is not ${KEBAB}`));
     const first = themes.get(theme.id);
     if (first === undefined) themes.set(theme.id, i);
-    else yield themeFinding(where(), `the id repeats themes[${first}]`);
+    else report(themeFinding(where(), `the id repeats themes[${first}]`));
   }
   // A file may declare many themes; a message names the first few.
   let list: string | undefined; // made once, at the first unknown theme: a file may have many
@@ -47,25 +50,26 @@ export function* referenceProblems(data: FactsFile & { defaults?: Defaults }): G
   };
 
   const seen = new Map<string, number>();
-  for (const [index, fact] of data.facts.entries()) {
+  for (let index = 0; index < data.facts.length; index++) {
+    const fact = data.facts[index] as Fact;
     // Messages are made only for a problem: most files have none, and this runs at every start.
     const at = () => ({ index, id: fact.id, where: `facts[${index}] (id "${printable(fact.id)}")` });
     if (!SLUG.test(fact.id)) {
-      yield { ...at(), message: `id "${printable(fact.id)}" is not ${KEBAB}`, alone: `the id is not ${KEBAB}` };
+      report({ ...at(), message: `id "${printable(fact.id)}" is not ${KEBAB}`, alone: `the id is not ${KEBAB}` });
     }
     const first = seen.get(fact.id);
     if (first === undefined) seen.set(fact.id, index);
-    else yield { ...at(), message: `id "${printable(fact.id)}" repeats facts[${first}]`, alone: `the id repeats facts[${first}]` };
+    else report({ ...at(), message: `id "${printable(fact.id)}" repeats facts[${first}]`, alone: `the id repeats facts[${first}]` });
     if (!SLUG.test(fact.theme)) {
       const message = `theme "${printable(fact.theme)}" is not ${KEBAB}`;
-      yield { ...at(), message, alone: message };
+      report({ ...at(), message, alone: message });
     } else if (!themes.has(fact.theme)) {
       const theme = printable(fact.theme);
-      yield {
+      report({
         ...at(),
         message: `theme "${theme}" is not one of: ${known()}`,
         alone: `theme "${theme}" is not one of the file's themes (${known()})`,
-      };
+      });
     }
   }
 }

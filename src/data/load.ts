@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { packagePath } from '../paths.js';
 import { DataError, NotFoundError, printable } from '../errors.js';
 import { suggest } from '../search/suggest.js';
-import { referenceProblems } from './checks.js';
+import { checkReferences } from './checks.js';
 import { validateFactsFile, type ParsedFacts } from './shape.js';
 import type { Fact, FactsFile } from './types.js';
 
@@ -54,15 +54,15 @@ export function loadFacts(path: string = BUNDLED_DATA, { strict = true }: LoadOp
     throw new DataError(`${path} is not valid JSON: ${jsonError(raw, (err as Error).message)}`);
   }
   const data = validateFactsFile(json, path);
-  if (strict) checkReferences(data, path);
+  if (strict) checkStrictly(data, path);
   return { ...data, path, raw };
 }
 
-function checkReferences(data: ParsedFacts, file: string): void {
-  const first = referenceProblems(data).next();
-  if (first.done) return;
-  const { where, alone } = first.value;
-  throw new DataError(`${file}: ${where}: ${alone}; 'chongqing-facts verify --data ${file}' lists every problem`);
+/** The shared checks, stopped at the first problem. */
+function checkStrictly(data: ParsedFacts, file: string): void {
+  checkReferences(data, ({ where, alone }) => {
+    throw new DataError(`${file}: ${where}: ${alone}; 'chongqing-facts verify --data ${file}' lists every problem`);
+  });
 }
 
 /**

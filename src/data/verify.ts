@@ -5,7 +5,7 @@
 // Returns the problems; prints nothing.
 import { DataError, printable } from '../errors.js';
 import { parseArticle } from './article.js';
-import { referenceProblems, type Finding } from './checks.js';
+import { checkReferences, type Finding } from './checks.js';
 import { readArticle, type LoadedFacts } from './load.js';
 import { findNumbers } from './numbers.js';
 import type { Defaults } from './shape.js';
@@ -26,11 +26,11 @@ export function verifyFacts(data: FactsFile & { defaults?: Defaults }, articleTe
 
   // The checks loading makes too (ids, themes), each listed with its fact.
   const references = new Map<number, Finding[]>();
-  for (const finding of referenceProblems(data)) {
+  checkReferences(data, (finding) => {
     if (finding.index < 0) problems.push({ index: -1, message: finding.message });
     else if (references.has(finding.index)) references.get(finding.index)?.push(finding);
     else references.set(finding.index, [finding]);
-  }
+  });
 
   data.facts.forEach((fact, index) => {
     const add = (message: string) => problems.push({ index, id: fact.id, message });

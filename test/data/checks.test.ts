@@ -1,7 +1,7 @@
 // src/data/checks.ts: one set of checks, stopped at the first problem by the
 // loader and listed in full by verify.
 import { describe, expect, it } from 'vitest';
-import { referenceProblems, SLUG } from '../../src/data/checks.js';
+import { checkReferences, type Finding, SLUG } from '../../src/data/checks.js';
 import { factsSchema } from '../../src/data/generated/facts-schema.js';
 import type { Fact, FactsFile, Theme } from '../../src/data/types.js';
 
@@ -13,9 +13,14 @@ const file = (facts: Fact[], themes: Theme[] = [theme('a')], derived = false) =>
   facts,
   defaults: { title: false, themes: derived },
 });
-const messages = (data: FactsFile) => [...referenceProblems(data)].map((p) => `${p.where}: ${p.alone}`);
+const all = (data: FactsFile) => {
+  const found: Finding[] = [];
+  checkReferences(data, (f) => found.push(f));
+  return found;
+};
+const messages = (data: FactsFile) => all(data).map((p) => `${p.where}: ${p.alone}`);
 
-describe('referenceProblems', () => {
+describe('checkReferences', () => {
   it('uses the schema\'s own slug pattern', () => {
     expect(SLUG.source).toBe(factsSchema.$defs.slug.pattern);
   });
@@ -45,9 +50,15 @@ describe('referenceProblems', () => {
     expect(messages(data)).toEqual(expected);
   });
 
-  it('is lazy: the loader stops at the first problem', () => {
-    const it = referenceProblems(file([fact('X'), fact('Y')]));
-    expect(it.next().value?.index).toBe(0);
+  it('stops where its report throws, as the loader\'s does at the first problem', () => {
+    const seen: number[] = [];
+    expect(() =>
+      checkReferences(file([fact('X'), fact('Y')]), (f) => {
+        seen.push(f.index);
+        throw new Error('first');
+      }),
+    ).toThrow('first');
+    expect(seen).toEqual([0]);
   });
 
   it('costs time linear in the number of facts and themes, problems or not', () => {
@@ -55,7 +66,7 @@ describe('referenceProblems', () => {
       const themes = Array.from({ length: n }, (_, i) => theme(`t${i}`));
       const facts = Array.from({ length: n }, (_, i) => fact(`f${i % (n / 2)}`, `u${i}`));
       const start = performance.now();
-      const count = [...referenceProblems(file(facts, themes))].length;
+      const count = all(file(facts, themes)).length;
       expect(count).toBe(n + n / 2);
       return performance.now() - start;
     };

@@ -8,7 +8,7 @@ const schema33 = {"type":"object","required":["id","theme","statement","source"]
 const schema34 = {"type":"string","pattern":"\\S"};
 const schema36 = {"type":"string","pattern":"\\S"};
 const func1 = Object.prototype.hasOwnProperty;
-const pattern4 = new RegExp("\\S", "u");
+const pattern4 = new RegExp("\\S", "");
 const schema39 = {"type":"object","required":["value","unit","text"],"additionalProperties":false,"properties":{"value":{"type":"number"},"unit":{"$ref":"#/$defs/text"},"text":{"$ref":"#/$defs/text"},"qualifier":{"$ref":"#/$defs/text"}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
