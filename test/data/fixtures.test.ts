@@ -53,6 +53,7 @@ const CASES: [string, unknown, Expect, Expect][] = [
   ['a statement of spaces', fact(0, { statement: ' ' }), /"pattern"/, /facts\[0\] \(id "gdp-2025"\): field "statement" must be a non-empty string/],
   ['a number as statement', fact(0, { statement: 7 }), /"type"/, /facts\[0\] \(id "gdp-2025"\): field "statement" must be a string/],
   ['an unknown field', fact(3, { figure: [] }), /"additionalProperties"/, /facts\[3\] \(id "good-air-quality-days"\): field "figure" is not part of the facts format \(did you mean figures\?\)/],
+  ['an unknown field that is a terminal escape', fact(0, { '\u001b]0;pwned\u0007': 1 }), /"additionalProperties"/, /facts\[0\] \(id "gdp-2025"\): field "\\u001b\]0;pwned\\u0007" is not part of the facts format$/],
   ['an unknown top-level field', variant((d) => void (d.fact = [])), /"additionalProperties"/, /top level: field "fact" is not part of the facts format \(did you mean facts\?\)/],
   ['a figure value given as text', variant((d) => void (d.facts[0].figures[0].value = '3')), /"type"/, /facts\[0\] \(id "gdp-2025"\) figures\[0\]: field "value" must be a number/],
   ['a figure without a unit', variant((d) => void delete d.facts[0].figures[0].unit), /"required"/, /facts\[0\] \(id "gdp-2025"\) figures\[0\]: field "unit" is missing/],
@@ -151,5 +152,28 @@ describe('the loaded form', () => {
       ['name', 'High-quality development'],
       ['zone', null],
     ]);
+  });
+});
+
+describe('loading costs time linear in the file', () => {
+  const time = (n: number, broken: boolean) => {
+    const facts = Array.from({ length: n }, (_, i) => ({ ...minimal, id: `f${i}`, tags: ['a', 'b'], figures: [{ value: i, unit: 'u', text: `${i}` }] }));
+    // Broken: no fact has its statement; the first error ends the load.
+    if (broken) for (const f of facts) delete (f as { statement?: string }).statement;
+    const path = join(dir, `size-${n}-${broken}.json`);
+    writeFileSync(path, JSON.stringify(facts));
+    const start = performance.now();
+    try {
+      loadFacts(path);
+    } catch {
+      // a data error is the point when broken
+    }
+    return performance.now() - start;
+  };
+  it.each([false, true])('broken: %s', (broken) => {
+    time(2000, broken);
+    const small = Math.min(time(2000, broken), time(2000, broken));
+    const large = Math.min(time(20000, broken), time(20000, broken));
+    expect(large / small).toBeLessThan(30); // linear ~10, quadratic ~100
   });
 });
