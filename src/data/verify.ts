@@ -123,9 +123,9 @@ export function verifyData(data: LoadedFacts): VerifyReport {
   return { ok: problems.length === 0, file: data.path, article: data.meta.article, facts: data.facts.length, problems };
 }
 
-/** One line a problem, "facts[12] (id): message", for people. */
+/** One line a problem, "facts[12] (id): message", for people: text from the file shown escaped. */
 export function problemLines(report: VerifyReport): string {
   return report.problems
-    .map((p) => `${p.index < 0 ? 'file' : `facts[${p.index}]${p.id ? ` (${printable(p.id)})` : ''}`}: ${p.message}\n`)
+    .map((p) => `${p.index < 0 ? 'file' : `facts[${p.index}]${p.id ? ` (${printable(p.id)})` : ''}`}: ${printable(p.message, Infinity)}\n`)
     .join('');
 }

@@ -72,11 +72,18 @@ describe('a minimal facts file', () => {
   });
 
   it('verify lists every id that is not kebab-case, escaped', async () => {
-    const file = write('ids.json', { meta: { article }, facts: [{ ...gdp, id: 'GDP\u001b]0;x\u0007' }, { ...gdp, id: 'Gdp 2' }] });
+    const file = write('ids.json', {
+      meta: { article },
+      facts: [
+        { ...gdp, id: 'GDP\u001b]0;x\u0007' },
+        { ...gdp, id: 'Gdp 2', figures: [{ value: 1, unit: 'x', text: '1\u001b[2J' }] },
+      ],
+    });
     const r = await cli(['verify', '--data', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^facts\[0\] \(GDP\\u001b\]0;x\\u0007\): id "GDP\\u001b\]0;x\\u0007" is not kebab-case/m);
     expect(r.stdout).toMatch(/^facts\[1\] \(Gdp 2\): id "Gdp 2" is not kebab-case/m);
+    expect(r.stdout).toMatch(/^facts\[1\] \(Gdp 2\): figures\[0\]\.text "1\\u001b\[2J" is not in the source/m);
     expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 
