@@ -11,6 +11,15 @@ import { readFile } from 'node:fs/promises';
 import { importTs } from './import-ts.mjs';
 
 const root = new URL('..', import.meta.url);
+// The data layer's generated files (types and validator from the schema,
+// data/facts.json from its authoring form) must match their sources, so that
+// nothing stale is bundled or packed: scripts/facts-build.mjs.
+{
+  const { stale } = await import('./facts-build.mjs');
+  const { stale: paths } = await stale();
+  if (paths.length) throw new Error(`stale, run npm run facts:build: ${paths.join(', ')}`);
+}
+
 rmSync(new URL('dist', root), { recursive: true, force: true });
 
 /** Modules (imported as .../format/table.js) kept in a bundle of their own, loaded on first use. */

@@ -4,11 +4,13 @@ import { articlePath, type LoadedFacts } from '../data/load.js';
 
 export interface DatasetInfo {
   title: string;
-  publisher: string;
+  /** Absent when the facts file names none (a minimal file). */
+  publisher?: string;
   facts: number;
   themes: number;
   file: string;
-  article: string;
+  /** Absent when the facts file names none (a minimal file). */
+  article?: string;
   sha256: string;
 }
 
@@ -27,7 +29,7 @@ export async function datasetInfo(data: LoadedFacts): Promise<DatasetInfo> {
 }
 
 export function infoText(info: DatasetInfo): string {
-  const rows: [string, string | number][] = [
+  const rows: [string, string | number | undefined][] = [
     ['title', info.title],
     ['publisher', info.publisher],
     ['facts', info.facts],
@@ -36,5 +38,5 @@ export function infoText(info: DatasetInfo): string {
     ['article', info.article],
     ['sha256', info.sha256],
   ];
-  return rows.map(([k, v]) => `${k.padEnd(9)} ${v}\n`).join('');
+  return rows.map(([k, v]) => (v === undefined ? '' : `${k.padEnd(9)} ${v}\n`)).join('');
 }

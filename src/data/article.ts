@@ -1,4 +1,4 @@
-// Splits the bundled article into headings, paragraphs and sentences, so that
+// Splits the bundled article into headings and sentences, so that
 // a fact's `source` can be checked as a whole sentence and its `section` as
 // the heading it really sits under.
 
@@ -13,9 +13,8 @@ export interface Sentence {
 export interface Article {
   title: string;
   headings: string[];
+  /** Body sentences, without captions and the footer (credit and registration). */
   sentences: Sentence[];
-  /** Body lines, without captions and the footer (credit and registration). */
-  paragraphs: { text: string; section: string }[];
 }
 
 // A caption starts with a triangle; "Source: ..." closes the body, and what
@@ -30,7 +29,6 @@ export function parseArticle(text: string): Article {
   const lines = text.split(/\r?\n/).map((l) => l.trim());
   const title = lines[0] ?? '';
   const headings: string[] = [];
-  const paragraphs: Article['paragraphs'] = [];
   const sentences: Sentence[] = [];
   let section = title;
   for (const line of lines.slice(1)) {
@@ -41,10 +39,9 @@ export function parseArticle(text: string): Article {
       section = line;
       continue;
     }
-    paragraphs.push({ text: line, section });
     for (const s of splitSentences(line)) sentences.push({ text: s, section, paragraph: line });
   }
-  return { title, headings, sentences, paragraphs };
+  return { title, headings, sentences };
 }
 
 /**

@@ -5,12 +5,16 @@ import { dirname, resolve } from 'node:path';
 import { packagePath } from '../paths.js';
 import { DataError, NotFoundError, printable } from '../errors.js';
 import { suggest } from '../search/suggest.js';
-import type { Fact, FactsFile, Figure, Rank, Theme } from './types.js';
+import { checkReferences } from './checks.js';
+import { validateFactsFile, type ParsedFacts } from './shape.js';
+import type { Fact, FactsFile } from './types.js';
+
+export { validateFactsFile };
 
 /** The bundled facts file; found relative to this module so it works from src/ and dist/. */
 export const BUNDLED_DATA = packagePath('data/facts.json');
 
-export interface LoadedFacts extends FactsFile {
+export interface LoadedFacts extends ParsedFacts {
   /** Absolute path of the file the facts came from. */
   path: string;
   /** The file's bytes, for fingerprints. */
@@ -25,9 +29,10 @@ export function resolveDataPath(option: string | undefined, env: NodeJS.ProcessE
 
 export interface LoadOptions {
   /**
-   * Also refuse a fact whose theme is not listed or whose id repeats (the
-   * default): other commands would quietly miscount or hide it. verify turns
-   * this off to list every problem at once.
+   * Also refuse an id that is not kebab-case or repeats, or a fact whose
+   * theme is not listed (the default): other commands would quietly miscount
+   * or hide it, or pass the id on. verify turns this off to list every
+   * problem at once (src/data/checks.ts serves both).
    */
   strict?: boolean;
 }
@@ -49,21 +54,14 @@ export function loadFacts(path: string = BUNDLED_DATA, { strict = true }: LoadOp
     throw new DataError(`${path} is not valid JSON: ${jsonError(raw, (err as Error).message)}`);
   }
   const data = validateFactsFile(json, path);
-  if (strict) checkReferences(data, path);
+  if (strict) checkStrictly(data, path);
   return { ...data, path, raw };
 }
 
-function checkReferences(data: FactsFile, file: string): void {
-  const themes = data.themes.map((t) => t.id);
-  const seen = new Map<string, number>();
-  data.facts.forEach((f, i) => {
-    const where = `${file}: facts[${i}] (id "${f.id}")`;
-    const hint = `; 'chongqing-facts verify --data ${file}' lists every problem`;
-    if (!themes.includes(f.theme)) {
-      throw new DataError(`${where}: theme "${f.theme}" is not one of the file's themes (${themes.join(', ') || 'none'})${hint}`);
-    }
-    if (seen.has(f.id)) throw new DataError(`${where}: the id repeats facts[${seen.get(f.id)}]${hint}`);
-    seen.set(f.id, i);
+/** The shared checks, stopped at the first problem. */
+function checkStrictly(data: ParsedFacts, file: string): void {
+  checkReferences(data, ({ where, alone }) => {
+    throw new DataError(`${file}: ${where}: ${alone}; 'chongqing-facts verify --data ${file}' lists every problem`);
   });
 }
 
@@ -81,13 +79,19 @@ function jsonError(text: string, message: string): string {
   return `${printable(what, 120)} at line ${line}, column ${column}`;
 }
 
-/** The article text that a facts file names in meta.article, next to the facts file. */
-export function articlePath(data: LoadedFacts): string {
-  return resolve(dirname(data.path), data.meta.article);
+/** The article text that a facts file names in meta.article, next to the facts file; none when it names none. */
+export function articlePath(data: LoadedFacts): string | undefined {
+  return data.meta.article === undefined ? undefined : resolve(dirname(data.path), data.meta.article);
 }
 
+/** The article's text; a data error when the file names none or it cannot be read. */
 export function readArticle(data: LoadedFacts): string {
   const path = articlePath(data);
+  if (path === undefined) {
+    throw new DataError(
+      `${data.path}: meta: field "article" is missing; verify and show --context need the article the facts were drawn from`,
+    );
+  }
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -104,139 +108,4 @@ export function findFact(data: FactsFile, id: string): Fact {
     ? `; did you mean: ${close.join(', ')}?`
     : "; 'chongqing-facts list' shows every id, 'chongqing-facts search <words>' finds one";
   throw new NotFoundError(`no fact with id '${printable(id)}'${hint}`);
-}
-
-// ---- shape checks -------------------------------------------------------
-
-type Obj = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-class Checker {
-  constructor(readonly file: string) {}
-
-  fail(where: string, message: string): never {
-    throw new DataError(`${this.file}: ${where}: ${message}`);
-  }
-
-  string(o: Obj, key: string, where: string): string {
-    const v = o[key];
-    if (v === undefined) this.fail(where, `field "${key}" is missing`);
-    if (typeof v !== 'string' || v.trim() === '') this.fail(where, `field "${key}" must be a non-empty string`);
-    return v;
-  }
-
-  optString(o: Obj, key: string, where: string): string | undefined {
-    return o[key] === undefined ? undefined : this.string(o, key, where);
-  }
-
-  number(o: Obj, key: string, where: string): number {
-    const v = o[key];
-    if (v === undefined) this.fail(where, `field "${key}" is missing`);
-    if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(where, `field "${key}" must be a number`);
-    return v;
-  }
-
-  strings(o: Obj, key: string, where: string): string[] | undefined {
-    const v = o[key];
-    if (v === undefined) return undefined;
-    if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) {
-      this.fail(where, `field "${key}" must be an array of strings`);
-    }
-    return v as string[];
-  }
-
-  array(o: Obj, key: string, where: string): unknown[] {
-    const v = o[key];
-    if (v === undefined) this.fail(where, `field "${key}" is missing`);
-    if (!Array.isArray(v)) this.fail(where, `field "${key}" must be an array`);
-    return v;
-  }
-
-  object(v: unknown, where: string): Obj {
-    if (!isObj(v)) this.fail(where, 'must be an object');
-    return v;
-  }
-}
-
-export function validateFactsFile(json: unknown, file: string): FactsFile {
-  const c = new Checker(file);
-  const top = c.object(json, 'top level');
-  const m = c.object(top.meta, 'meta');
-  const meta = {
-    title: c.string(m, 'title', 'meta'),
-    publisher: c.string(m, 'publisher', 'meta'),
-    article: c.string(m, 'article', 'meta'),
-    credit: c.optString(m, 'credit', 'meta'),
-    language: c.optString(m, 'language', 'meta'),
-  };
-  const themes = c.array(top, 'themes', 'top level').map((t, i) => theme(c, t, `themes[${i}]`));
-  const facts = c.array(top, 'facts', 'top level').map((f, i) => fact(c, f, i));
-  return { meta: dropUndefined(meta), themes, facts };
-}
-
-function theme(c: Checker, v: unknown, where: string): Theme {
-  const o = c.object(v, where);
-  if (o.zone !== null && o.zone !== undefined && typeof o.zone !== 'string') {
-    c.fail(where, 'field "zone" must be a string or null');
-  }
-  return dropUndefined({
-    id: c.string(o, 'id', where),
-    name: c.string(o, 'name', where),
-    zone: (o.zone as string | null | undefined) ?? null,
-    zh: c.strings(o, 'zh', where),
-  });
-}
-
-function fact(c: Checker, v: unknown, index: number): Fact {
-  let where = `facts[${index}]`;
-  const o = c.object(v, where);
-  if (typeof o.id === 'string') where += ` (id "${o.id}")`;
-  const f: Fact = {
-    id: c.string(o, 'id', where),
-    theme: c.string(o, 'theme', where),
-    statement: c.string(o, 'statement', where),
-    source: c.string(o, 'source', where),
-    section: c.string(o, 'section', where),
-  };
-  if (o.figures !== undefined) {
-    f.figures = c.array(o, 'figures', where).map((g, j) => figure(c, g, `${where} figures[${j}]`));
-  }
-  if (o.rank !== undefined) f.rank = rank(c, o.rank, `${where} rank`);
-  if (o.year !== undefined) {
-    const y = c.number(o, 'year', where);
-    if (!Number.isInteger(y)) c.fail(where, 'field "year" must be a whole number');
-    f.year = y;
-  }
-  const date = c.optString(o, 'date', where);
-  if (date !== undefined) f.date = date;
-  const tags = c.strings(o, 'tags', where);
-  if (tags) f.tags = tags;
-  const zh = c.strings(o, 'zh', where);
-  if (zh) f.zh = zh;
-  return f;
-}
-
-function figure(c: Checker, v: unknown, where: string): Figure {
-  const o = c.object(v, where);
-  return dropUndefined({
-    value: c.number(o, 'value', where),
-    unit: c.string(o, 'unit', where),
-    text: c.string(o, 'text', where),
-    qualifier: c.optString(o, 'qualifier', where),
-  });
-}
-
-function rank(c: Checker, v: unknown, where: string): Rank {
-  const o = c.object(v, where);
-  return dropUndefined({
-    position: o.position === undefined ? undefined : c.number(o, 'position', where),
-    scope: c.string(o, 'scope', where),
-    text: c.string(o, 'text', where),
-  });
-}
-
-function dropUndefined<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
 }

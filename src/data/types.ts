@@ -1,64 +1,27 @@
-// The facts file format. The JSON Schema in data/facts.schema.json says the
-// same for other tools; keep the two in step.
+// The facts file format, as TypeScript derives it from the JSON Schema
+// (data/facts.schema.json, turned into a constant by `npm run facts:build`).
+// The schema is the one source: change it, not these types.
+import type { FromSchema } from 'json-schema-to-ts';
+import type { factsSchema } from './generated/facts-schema.js';
 
-export interface Meta {
-  title: string;
-  publisher: string;
-  /** File name of the article text, relative to the facts file. */
-  article: string;
-  /** Where the article text comes from and who owns it. */
-  credit?: string;
-  language?: string;
-}
+type Defs = typeof factsSchema.$defs;
+/** The type of one of the schema's definitions, its $refs resolved. */
+type Def<K extends keyof Defs & string> = FromSchema<{ $ref: `#/$defs/${K}`; $defs: Defs }>;
 
-export interface Theme {
-  id: string;
-  name: string;
-  /** The zone (or the highland) of the "Six Zones and One Highland" it stands for. */
-  zone: string | null;
-  /** Chinese name, searched like tags. */
-  zh?: string[];
-}
+/** A facts file as written: an object with `facts` (meta and themes optional) or a bare array of facts. */
+export type FactsFileInput = FromSchema<typeof factsSchema, { parseIfThenElseKeywords: true }>;
 
-export interface Figure {
-  /** A plain number: "RMB 3.37 trillion" is 3370000000000, "38.6%" is 38.6. */
-  value: number;
-  unit: string;
-  /** The words of the source that state the number, exactly as written there. */
-  text: string;
-  /**
-   * The source's own hedge or bound, in its words: "exceeded", "more than",
-   * "about", "nearly"; several are joined by ", " ("surpassed, for the first time").
-   */
-  qualifier?: string;
-}
+export type Figure = Def<'figure'>;
+export type Rank = Def<'rank'>;
+export type Fact = Def<'fact'>;
 
-export interface Rank {
-  /** Omitted when the article ranks without a position ("among the top in western China"). */
-  position?: number;
-  /** Where the ranking holds, e.g. "western China", "China", "world". */
-  scope: string;
-  /** The ranking as written in the source. */
-  text: string;
-}
+/** meta once loaded: the title defaults to the file's name; publisher and article may be absent. */
+export type Meta = Def<'meta'> & { title: string };
 
-export interface Fact {
-  id: string;
-  theme: string;
-  statement: string;
-  source: string;
-  section: string;
-  figures?: Figure[];
-  rank?: Rank;
-  year?: number;
-  /** A calendar date without a year, as written in the source ("January 27"). */
-  date?: string;
-  /** Search words the statement lacks: synonyms, abbreviations, plurals. */
-  tags?: string[];
-  /** Chinese names and topic words. */
-  zh?: string[];
-}
+/** A theme once loaded: a zone left out is null. */
+export type Theme = Omit<Def<'theme'>, 'zone'> & { zone: string | null };
 
+/** A facts file once loaded: whatever was left out is filled in (see src/data/shape.ts). */
 export interface FactsFile {
   meta: Meta;
   themes: Theme[];

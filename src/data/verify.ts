@@ -1,9 +1,14 @@
 // Checks that a facts file says what its article says: every source a
 // verbatim sentence under its heading, every figure read right, no number in
-// a statement that its source lacks. Returns the problems; prints nothing.
+// a statement that its source lacks; and that it is complete: what loading
+// filled in (title, themes) or may lack (publisher, sections) is there.
+// Returns the problems; prints nothing.
+import { DataError, printable } from '../errors.js';
 import { parseArticle } from './article.js';
+import { checkReferences, type Finding } from './checks.js';
 import { readArticle, type LoadedFacts } from './load.js';
 import { findNumbers } from './numbers.js';
+import type { Defaults } from './shape.js';
 import type { FactsFile } from './types.js';
 
 export interface Problem {
@@ -13,30 +18,24 @@ export interface Problem {
   message: string;
 }
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-export function verifyFacts(data: FactsFile, articleText: string): Problem[] {
+export function verifyFacts(data: FactsFile & { defaults?: Defaults }, articleText: string): Problem[] {
   const article = parseArticle(articleText);
   const sentences = new Map<string, string>(); // sentence -> its section
   for (const s of article.sentences) sentences.set(s.text, s.section);
-  const themes = new Set(data.themes.map((t) => t.id));
-  const seen = new Map<string, number>();
-  const problems: Problem[] = [];
+  const problems: Problem[] = gaps(data).map(({ message }) => ({ index: -1, message }));
 
-  const themeIds = data.themes.map((t) => t.id);
-  themeIds.forEach((id, i) => {
-    if (themeIds.indexOf(id) !== i) problems.push({ index: -1, message: `theme id "${id}" is listed twice` });
+  // The checks loading makes too (ids, themes), each listed with its fact.
+  const references = new Map<number, Finding[]>();
+  checkReferences(data, (finding) => {
+    if (finding.index < 0) problems.push({ index: -1, message: finding.message });
+    else if (references.has(finding.index)) references.get(finding.index)?.push(finding);
+    else references.set(finding.index, [finding]);
   });
 
   data.facts.forEach((fact, index) => {
     const add = (message: string) => problems.push({ index, id: fact.id, message });
     const { source } = fact;
-
-    if (!ID.test(fact.id)) add(`id "${fact.id}" is not kebab-case (a-z, 0-9 and single dashes)`);
-    const first = seen.get(fact.id);
-    if (first !== undefined) add(`id "${fact.id}" repeats facts[${first}]`);
-    else seen.set(fact.id, index);
-    if (!themes.has(fact.theme)) add(`theme "${fact.theme}" is not one of: ${themeIds.join(', ')}`);
+    for (const finding of references.get(index) ?? []) add(finding.message);
 
     const section = sentences.get(source);
     if (section === undefined) {
@@ -45,6 +44,8 @@ export function verifyFacts(data: FactsFile, articleText: string): Problem[] {
           ? 'source is in the article but is not a whole sentence'
           : `source is not verbatim in the article${whereItDiffers(source, article.sentences.map((s) => s.text))}`,
       );
+    } else if (fact.section === undefined) {
+      add(`field "section" is missing; the source sits under "${section}"`);
     } else if (section !== fact.section) {
       add(`section "${fact.section}" is not the heading of its source; the source sits under "${section}"`);
     }
@@ -75,7 +76,7 @@ export function verifyFacts(data: FactsFile, articleText: string): Problem[] {
 }
 
 /** ": differs at character N ..." against the sentence that shares the longest start. */
-function whereItDiffers(source: string, sentences: string[]): string {
+export function whereItDiffers(source: string, sentences: string[]): string {
   let best = { at: 0, sentence: '' };
   for (const s of sentences) {
     let i = 0;
@@ -95,15 +96,36 @@ export interface VerifyReport {
   problems: Problem[];
 }
 
+/** What a complete file has and this one lacks, besides each fact's section. */
+function gaps(data: FactsFile & { defaults?: Defaults }): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  if (data.defaults?.title) out.push({ field: 'meta.title', message: 'meta: field "title" is missing; the file\'s name stands in' });
+  if (data.meta.publisher === undefined) out.push({ field: 'meta.publisher', message: 'meta: field "publisher" is missing' });
+  if (data.defaults?.themes) {
+    out.push({ field: 'themes', message: 'field "themes" is missing; the facts\' theme ids stand in, without names' });
+  }
+  return out;
+}
+
 /** Checks a loaded facts file against the article it names. */
 export function verifyData(data: LoadedFacts): VerifyReport {
+  if (data.meta.article === undefined) {
+    // Nothing to check the sources against; say what else a complete file needs.
+    const missing = gaps(data).map((g) => g.field);
+    const sections = data.facts.filter((f) => f.section === undefined).length;
+    if (sections) missing.push(`section (${sections} fact${sections === 1 ? '' : 's'})`);
+    throw new DataError(
+      `${data.path}: meta: field "article" is missing, so verify has no article to check the facts against` +
+        (missing.length ? `; a complete file also needs: ${missing.join(', ')}` : ''),
+    );
+  }
   const problems = verifyFacts(data, readArticle(data));
   return { ok: problems.length === 0, file: data.path, article: data.meta.article, facts: data.facts.length, problems };
 }
 
-/** One line a problem, "facts[12] (id): message", for people. */
+/** One line a problem, "facts[12] (id): message", for people: text from the file shown escaped. */
 export function problemLines(report: VerifyReport): string {
   return report.problems
-    .map((p) => `${p.index < 0 ? 'file' : `facts[${p.index}]${p.id ? ` (${p.id})` : ''}`}: ${p.message}\n`)
+    .map((p) => `${p.index < 0 ? 'file' : `facts[${p.index}]${p.id ? ` (${printable(p.id)})` : ''}`}: ${printable(p.message, Infinity)}\n`)
     .join('');
 }

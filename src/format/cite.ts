@@ -8,12 +8,14 @@ export type CiteFormat = (typeof CITE_FORMATS)[number];
 export function cite(fact: Fact, meta: Meta, format: CiteFormat): string {
   // The opening paragraphs sit under the title itself: no section to name then.
   const section = fact.section === meta.title ? undefined : fact.section;
+  // A minimal facts file may name no publisher.
+  const by = meta.publisher === undefined ? '' : `${meta.publisher}, `;
   switch (format) {
     case 'text':
       return [
         fact.statement,
         `"${fact.source}"`,
-        `-- ${meta.publisher}, ${meta.title}${section ? `, section "${section}"` : ''}`,
+        `-- ${by}${meta.title}${section ? `, section "${section}"` : ''}`,
         '',
       ].join('\n');
     case 'markdown':
@@ -22,18 +24,19 @@ export function cite(fact: Fact, meta: Meta, format: CiteFormat): string {
         '',
         `> ${fact.source}`,
         '',
-        `-- ${meta.publisher}, *${meta.title}*${section ? `, section "${section}"` : ''}`,
+        `-- ${by}*${meta.title}*${section ? `, section "${section}"` : ''}`,
         '',
       ].join('\n');
     case 'bibtex': {
       // A citation key in ASCII; a publisher named in another script leaves just the id.
-      const key = `${meta.publisher}-${fact.id}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+      const key = `${meta.publisher ?? ''}-${fact.id}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
       const quote = `${section ? `Section "${section}": ` : ''}"${fact.source}"`;
       return [
         `@article{${key},`,
         `  title     = {${bib(meta.title)}},`,
-        `  journal   = {${bib(meta.publisher)}},`,
-        `  publisher = {${bib(meta.publisher)}},`,
+        ...(meta.publisher === undefined
+          ? []
+          : [`  journal   = {${bib(meta.publisher)}},`, `  publisher = {${bib(meta.publisher)}},`]),
         `  note      = {${bib(quote)}},`,
         `  annote    = {${bib(fact.statement)} (chongqing-facts id ${bib(fact.id)})},`,
         '}',

@@ -203,7 +203,7 @@ export function factCard(fact: Fact, theme: Theme | undefined, opts: TableOption
   if (fact.year !== undefined) entries.push(['year', String(fact.year)]);
   if (fact.date) entries.push(['date', fact.date]);
   entries.push(['source', `"${fact.source}"`]);
-  entries.push(['section', fact.section]);
+  if (fact.section) entries.push(['section', fact.section]);
   if (context) entries.push(['context', context]);
   if (fact.tags?.length) entries.push(['tags', fact.tags.join(', ')]);
   if (fact.zh?.length) entries.push(['zh', fact.zh.join('、')]);

@@ -66,7 +66,7 @@ export async function serve(data: LoadedFacts, log: Log): Promise<void> {
 
 export function createServer(service: FactsService, log: Log): McpServer {
   const { meta } = service;
-  const article = `${clean(meta.publisher)}'s article "${clean(meta.title)}"`;
+  const article = `${meta.publisher ? `${clean(meta.publisher)}'s article` : 'the article'} "${clean(meta.title)}"`;
   const server = new McpServer(
     { name: 'chongqing-facts', title: 'Chongqing facts', version },
     {
@@ -234,7 +234,7 @@ export function createServer(service: FactsService, log: Log): McpServer {
     ARTICLE_URI,
     {
       title: clean(meta.title),
-      description: `The article every fact is drawn from, as ${clean(meta.publisher)} published it${meta.credit ? ` (${clean(meta.credit)})` : ''}.`,
+      description: `The article every fact is drawn from, as ${meta.publisher ? clean(meta.publisher) : 'its publisher'} published it${meta.credit ? ` (${clean(meta.credit)})` : ''}.`,
       mimeType: 'text/plain',
     },
     (uri) => ({ contents: [{ uri: uri.href, mimeType: 'text/plain', text: service.article() }] }),

@@ -27,14 +27,14 @@ export function searchText(query: string, facts: readonly Fact[]): string {
 
 export function factText(fact: Fact, meta: Meta, context?: string): string {
   const lines = factLines(fact);
-  lines.push(`Section: ${clean(fact.section)}`);
+  if (fact.section) lines.push(`Section: ${clean(fact.section)}`);
   if (fact.figures?.length) {
     const figure = (g: NonNullable<Fact['figures']>[number]) => `${clean(g.text)}${g.qualifier ? ` (${clean(g.qualifier)})` : ''}`;
     lines.push(`Figures: ${fact.figures.map(figure).join('; ')}`);
   }
   if (fact.rank) lines.push(`Rank: ${clean(fact.rank.text)}`);
   if (context !== undefined) lines.push(`Paragraph: "${clean(context)}"`);
-  lines.push(`From: ${clean(meta.publisher)}, "${clean(meta.title)}"`);
+  lines.push(`From: ${meta.publisher ? `${clean(meta.publisher)}, ` : ''}"${clean(meta.title)}"`);
   return lines.join('\n');
 }
 

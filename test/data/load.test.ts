@@ -26,8 +26,9 @@ describe('loadFacts', () => {
 
   it.each([
     ['bad.json', '{ "meta": ', /bad\.json is not valid JSON/],
-    ['array.json', [], /array\.json: top level: must be an object/],
-    ['nometa.json', { themes: [], facts: [] }, /nometa\.json: meta: must be an object/],
+    // A bare array of facts and a file without meta are minimal files, accepted (issue 11).
+    ['number.json', 42, /number\.json: top level: must be an object or an array of facts/],
+    ['nometa.json', { meta: 'T', themes: [], facts: [] }, /nometa\.json: meta: must be an object/],
     ['nofacts.json', { meta, themes: [] }, /field "facts" is missing/],
     [
       'nostatement.json',
