@@ -4,6 +4,7 @@
 // a fact that matches more of the query's words always ranks higher.
 import Fuse from 'fuse.js';
 import { docFrequency, familyOf, latinWords, lookup, postingsOf, type SearchIndex, type Table } from './word-index.js';
+import { isKnownWord, relatedTerms, wordRank } from './related.js';
 import { editDistance } from './suggest.js';
 import { family, isHan, isStopWord, terms } from './tokenize.js';
 import type { Fact } from '../data/types.js';
@@ -12,14 +13,17 @@ import type { Fact } from '../data/types.js';
 const MIN_SIMILARITY = 0.7;
 /** How much "ranked" counts for "ranking". */
 const FAMILY_SIMILARITY = 0.9;
-/** A fact must cover this share (0..1) of the weight of its topic's words. */
+/** How much a word close in meaning counts, times its cosine similarity ("credit" for "loan": 0.78). */
+const SEMANTIC_SIMILARITY = 0.6;
+/** English words this common (frequency rank) that the facts lack are taken as the wording of a question. */
+const COMMON_RANK = 300;
+/** How much such a word counts, against the rarest word of the facts. */
+const FILLER_WEIGHT = 0.15;
+/** A fact must cover more than this share (0..1) of the weight of its topic's words: half is not an answer. */
 const MIN_COVERAGE = 0.5;
-/** A word counts as covered by a fact, for splitting topics, from this match (similarity x field weight). */
+/** A fact answers a part of a query when it matches one of its words this well (similarity x field weight). */
 const STRONG_MATCH = 0.5;
-/** A query's words left uncovered by one topic form another when they weigh this share of the query. */
-const MIN_TOPIC_SHARE = 0.25;
-/** At most this many topics in one query. */
-const MAX_TOPICS = 3;
+
 /** Longer queries are cut to this many distinct words; beyond it, words add nothing but time. */
 const MAX_QUERY_TERMS = 24;
 /** fuse.js' bitap handles 32 characters at a time; longer "words" are not typos of ours. */
@@ -39,12 +43,34 @@ export interface SearchOptions {
 
 /** Query words, deduplicated, without stop words; Chinese runs cut into known words. */
 export function queryTerms(index: SearchIndex, query: string): string[] {
-  const out = new Set<string>();
-  for (const t of terms(query)) {
-    for (const part of isHan(t) ? segmentHan(t, index.postings) : [t]) if (!isStopWord(part)) out.add(part);
-    if (out.size >= MAX_QUERY_TERMS) break;
+  return [...new Set(queryParts(index, query).flat())];
+}
+
+// Where a query asks about two things at once: "gdp and population",
+// "gdp, population", "空气质量和森林". Only there is a query split into
+// topics; "chengdu gdp" asks about one thing, the GDP of Chengdu.
+// A comma between digits is a thousands separator ("2,788,000"), not a mark.
+const PART_MARKS = /(?<!\d),|,(?!\d)|[;+&，；、]/;
+const JOINING_WORDS = new Set(['and', 'plus', 'vs', 'versus', 'also', '和', '与', '及', '以及', '还有']);
+
+/** The query's words, in the parts that its joining words and commas mark. */
+export function queryParts(index: SearchIndex, query: string): string[][] {
+  const parts: string[][] = [];
+  let count = 0;
+  for (const piece of query.split(PART_MARKS)) {
+    let part: string[] = [];
+    parts.push(part);
+    for (const t of terms(piece)) {
+      for (const word of isHan(t) ? segmentHan(t, index.postings) : [t]) {
+        if (JOINING_WORDS.has(word)) parts.push((part = []));
+        else if (!isStopWord(word) && count < MAX_QUERY_TERMS) {
+          part.push(word);
+          count++;
+        }
+      }
+    }
   }
-  return [...out].slice(0, MAX_QUERY_TERMS);
+  return parts.filter((p) => p.length > 0);
 }
 
 /**
@@ -93,23 +119,40 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   // Its relatives count almost as much: "ranked" finds "ranking".
   for (const v of familyOf(index, family(q))) if (v !== q) out.set(v, FAMILY_SIMILARITY);
   // A word the facts use is taken as meant; fuzzy matching is for words they don't.
+  if (out.size > 0) return withRelated(index, q, out);
   // Numbers are exact only (2025 is not a typo of 2026).
-  if (out.size > 0 || q.length < 3 || q.length > MAX_FUZZY_LENGTH || /\d/.test(q)) return out;
+  if (q.length < 3 || q.length > MAX_FUZZY_LENGTH || /\d/.test(q)) return out;
+  // A real English word is not a typo of another ("fare" is not "far", "mayor"
+  // not "major"); it may still be the start of a longer word ("tech").
+  const edits = !isKnownWord(q);
   // fuse.js finds the near words; the similarity is then taken from the edit
   // distance, which ranks a transposition ("lapotp") as one slip, not two.
   index.fuse ??= new Fuse(latinWords(index), { includeScore: true, ignoreLocation: true, threshold: 0.4 });
   for (const { item: v } of index.fuse.search(q)) {
-    const sim = similarity(q, v);
+    const sim = similarity(q, v, edits);
     if (sim >= MIN_SIMILARITY) out.set(v, sim);
   }
   // fuse.js counts two swapped letters as two slips, too many for a short
   // word ("laon" for "loan"); those few words are compared directly.
-  if (q.length <= 5) {
+  if (edits && q.length <= 5) {
     for (const v of latinWords(index)) {
       if (Math.abs(v.length - q.length) > 1 || out.has(v)) continue;
       const sim = similarity(q, v);
       if (sim >= MIN_SIMILARITY) out.set(v, sim);
     }
+  }
+  return withRelated(index, q, out);
+}
+
+/**
+ * The facts' words closest in meaning ("credit": loan), counting less than
+ * the word itself or a typo of it would; also for a word the facts use, as
+ * they may say the same thing in other facts in other words.
+ */
+function withRelated(index: SearchIndex, q: string, out: Map<string, number>): Map<string, number> {
+  for (const r of relatedTerms(q)) {
+    const sim = SEMANTIC_SIMILARITY * r.similarity;
+    if (lookup(index.postings, r.term) && sim > (out.get(r.term) ?? 0)) out.set(r.term, sim);
   }
   return out;
 }
@@ -129,8 +172,9 @@ function dice(a: string, b: string): number {
  * a longer word ("agri" for "agricultural") or a word with another ending;
  * anything else is 0.
  */
-export function similarity(q: string, v: string): number {
+export function similarity(q: string, v: string, edits = true): number {
   if (/\d/.test(v)) return 0;
+  if (!edits) return v.startsWith(q) ? 0.6 + (0.4 * q.length) / v.length : 0;
   // Three letters: only two swapped ("gpd" for "gdp").
   if (q.length === 3) return v.length === 3 && [...q].sort().join('') === [...v].sort().join('') && editDistance(q, v) === 1 ? 0.8 : 0;
   if (v.startsWith(q)) return 0.6 + (0.4 * q.length) / v.length;
@@ -173,14 +217,20 @@ function weigh(index: SearchIndex, term: string, cands: Map<string, number>): nu
   let best = 0;
   for (const [v, sim] of cands) if (sim > best) [meant, best] = [v, sim];
   if (!meant) return unmatchedWeight(term, n);
-  return Math.log(1 + n / Math.max(1, docFrequency(index, meant)));
+  const rarity = Math.log(1 + n / Math.max(1, docFrequency(index, meant)));
+  // A word met only in meaning counts at least as a word the facts lack would:
+  // close meaning alone must not answer a question about something else.
+  return best <= SEMANTIC_SIMILARITY ? Math.max(rarity, unmatchedWeight(term, n)) : rarity;
 }
 
 function unmatchedWeight(term: string, n: number): number {
   const rarest = Math.log(1 + n);
   // A single Chinese character left over from cutting a query is a particle more often than a topic.
   if (isHan(term)) return term.length === 1 ? 0.2 * rarest : 0.6 * rarest;
-  return rarest;
+  // A common English word the facts lack is the wording of a question; a
+  // rarer one, or one that is no English word at all, names a topic.
+  const rank = wordRank(term);
+  return rank !== undefined && rank <= COMMON_RANK ? FILLER_WEIGHT * rarest : rarest;
 }
 
 /** Each fact's best match for each query word; only facts matching at least one. */
@@ -255,40 +305,50 @@ function rank(index: SearchIndex, matches: Iterable<Match>, words: readonly Quer
 }
 
 /**
- * The query's topics: the words the best fact covers are one topic; what it
- * leaves out, if it weighs enough and other facts cover it, is the next
- * ("gdp and population" has no fact about both, but one for each). Each
- * topic's facts must cover at least MIN_COVERAGE of its words' weight, and
- * the topics together as much of the whole query.
+ * The topics of a query: one, unless its parts (queryParts) ask about
+ * different things. A fact that answers every part comes first; without
+ * one, each part is a topic of its own, answered by its own facts ("gdp and
+ * population" has no fact about both, but one for each). A part nothing
+ * answers is left out, so the others still get their facts.
  */
-function topics(index: SearchIndex, matches: Map<number, Match>, words: readonly QueryWord[]): Ranked[][] {
-  const total = words.reduce((s, w) => s + w.weight, 0);
-  let left = words.map((_, qi) => qi);
-  const found: Ranked[][] = [];
-  let covered = 0;
-  while (left.length > 0 && found.length < MAX_TOPICS) {
-    const ranked = rank(index, matches.values(), words, left).filter((r) => r.relevance >= MIN_COVERAGE);
-    const best = ranked[0];
-    if (!best) break;
-    const mine = left.filter((qi) => best.m.score[qi] >= STRONG_MATCH);
-    if (mine.length === 0) break;
-    found.push(ranked);
-    covered += mine.reduce((s, qi) => s + words[qi].weight, 0);
-    left = left.filter((qi) => !mine.includes(qi) && words[qi].cands.size > 0);
-    if (left.reduce((s, qi) => s + words[qi].weight, 0) < MIN_TOPIC_SHARE * total) break;
-  }
-  // What the topics leave unanswered must not be most of the query.
-  return covered >= MIN_COVERAGE * total ? found : [];
+function topics(index: SearchIndex, matches: Map<number, Match>, words: readonly QueryWord[], parts: readonly number[][]): Ranked[][] {
+  const all = words.map((_, qi) => qi);
+  const whole = rank(index, matches.values(), words, all).filter((r) => r.relevance > MIN_COVERAGE && realMatch(r.m, words, all));
+  const best = whole[0];
+  const answersEveryPart = (r: Ranked) => parts.every((p) => p.some((qi) => r.m.score[qi] >= STRONG_MATCH));
+  if (parts.length <= 1 || (best && answersEveryPart(best))) return whole.length ? [whole] : [];
+  return parts
+    .map((part) => rank(index, matches.values(), words, part).filter((r) => r.relevance > MIN_COVERAGE && realMatch(r.m, words, part)))
+    .filter((t) => t.length > 0);
+}
+
+/**
+ * At least one telling word is met as written (or as a typo or relative),
+ * not only in meaning: "hospitals in chongqing" is not answered by a fact
+ * that says "Chongqing" (as nearly all do) and something close to "hospital".
+ */
+function realMatch(m: Match, words: readonly QueryWord[], part: readonly number[]): boolean {
+  // Telling: in at most half of the facts (the weight of such a word is at least log 3).
+  // (A query of nothing but such words, "chongqing", is met by any of them.)
+  const telling = (w: QueryWord) => w.weight >= Math.log(3) - 1e-9;
+  const wanted = part.some((qi) => telling(words[qi])) ? part.filter((qi) => telling(words[qi])) : part;
+  return wanted.some((qi) => m.score[qi] > SEMANTIC_SIMILARITY);
 }
 
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): Hit[] {
-  const words: QueryWord[] = queryTerms(index, query).map((term) => {
+  const termParts = queryParts(index, query);
+  const terms = [...new Set(termParts.flat())];
+  const parts = termParts.map((p) => p.map((term) => terms.indexOf(term)));
+  const words: QueryWord[] = terms.map((term) => {
     const cands = candidates(index, term);
+    // A word the query says itself is that word's match, not another's
+    // ("football club": "football" may not count again through "club").
+    for (const other of terms) if (other !== term) cands.delete(other);
     return { term, cands, weight: weigh(index, term, cands) };
   });
   if (words.length === 0) return [];
   const matches = matchFacts(index, words);
-  const found = topics(index, matches, words);
+  const found = topics(index, matches, words, parts);
   // Several topics take turns: the best fact of each, then the second of each, ...
   const out: Hit[] = [];
   const taken = new Set<number>();

@@ -16,7 +16,7 @@ export const FIELD_WEIGHTS = {
   source: 0.6,
   year: 0.5,
   rank: 0.5,
-  figure: 0.5,
+  figure: 0.8,
   theme: 0.4,
   section: 0.3,
 } as const;
