@@ -123,7 +123,7 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   // Numbers are exact only (2025 is not a typo of 2026).
   if (q.length < 3 || q.length > MAX_FUZZY_LENGTH || /\d/.test(q)) return out;
   // A real English word is not a typo of another ("fare" is not "far", "mayor"
-  // not "major"); it may still be the start of a longer word ("tech").
+  // not "major"), nor the start of a longer one ("kind" of "kindergarten").
   const edits = !isKnownWord(q);
   // fuse.js finds the near words; the similarity is then taken from the edit
   // distance, which ranks a transposition ("lapotp") as one slip, not two.
@@ -174,7 +174,7 @@ function dice(a: string, b: string): number {
  */
 export function similarity(q: string, v: string, edits = true): number {
   if (/\d/.test(v)) return 0;
-  if (!edits) return v.startsWith(q) ? 0.6 + (0.4 * q.length) / v.length : 0;
+  if (!edits) return 0;
   // Three letters: only two swapped ("gpd" for "gdp").
   if (q.length === 3) return v.length === 3 && [...q].sort().join('') === [...v].sort().join('') && editDistance(q, v) === 1 ? 0.8 : 0;
   if (v.startsWith(q)) return 0.6 + (0.4 * q.length) / v.length;
@@ -217,10 +217,10 @@ function weigh(index: SearchIndex, term: string, cands: Map<string, number>): nu
   let best = 0;
   for (const [v, sim] of cands) if (sim > best) [meant, best] = [v, sim];
   if (!meant) return unmatchedWeight(term, n);
-  const rarity = Math.log(1 + n / Math.max(1, docFrequency(index, meant)));
-  // A word met only in meaning counts at least as a word the facts lack would:
-  // close meaning alone must not answer a question about something else.
-  return best <= SEMANTIC_SIMILARITY ? Math.max(rarity, unmatchedWeight(term, n)) : rarity;
+  // A word met only in meaning counts as a word the facts lack would: by how
+  // specific it is itself, not by how rare the loosely related word is.
+  if (best <= SEMANTIC_SIMILARITY) return unmatchedWeight(term, n);
+  return Math.log(1 + n / Math.max(1, docFrequency(index, meant)));
 }
 
 function unmatchedWeight(term: string, n: number): number {
@@ -230,7 +230,8 @@ function unmatchedWeight(term: string, n: number): number {
   // A common English word the facts lack is the wording of a question; a
   // rarer one, or one that is no English word at all, names a topic.
   const rank = wordRank(term);
-  return rank !== undefined && rank <= COMMON_RANK ? FILLER_WEIGHT * rarest : rarest;
+  if (rank === undefined) return rarest;
+  return rank <= COMMON_RANK ? FILLER_WEIGHT * rarest : rarest;
 }
 
 /** Each fact's best match for each query word; only facts matching at least one. */

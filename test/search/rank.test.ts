@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFacts } from '../../src/data/load.js';
-import { candidates, queryTerms, search, similarity } from '../../src/search/rank.js';
+import { candidates, queryParts, queryTerms, search, similarity } from '../../src/search/rank.js';
 import { buildIndex } from '../../src/search/word-index.js';
 
 const data = loadFacts();
@@ -74,3 +74,61 @@ describe('search', () => {
     expect(hits[0].matched).toEqual(expect.arrayContaining(['rural', 'road']));
   });
 });
+
+describe('queryParts: a query splits into topics at joining words and commas only', () => {
+  it.each([
+    ['gdp and population', [['gdp'], ['population']]],
+    ['gdp, population', [['gdp'], ['population']]],
+    ['gdp & population; trade', [['gdp'], ['population'], ['trade']]],
+    ['chengdu gdp 2025', [['chengdu', 'gdp', '2025']]],
+    ['2,788,000 units', [['2788000', 'unit']]], // a comma between digits is a thousands separator
+    ['空气质量和森林', [['空气质量'], ['森林']]],
+    ['how many cars and laptops were made', [['car'], ['laptop']]],
+  ])('%s', (q, expected) => expect(queryParts(index, q)).toEqual(expected));
+});
+
+describe('search, as a person who never read the article asks', () => {
+  it.each([
+    // A question's wording is optional: the content words decide.
+    ['how many fish species came back to the yangtze', 'yangtze-52-additional-fish-species'],
+    ['what share of gdp do services make up', 'service-industry-share-of-gdp'],
+    // Meaning, through the distilled related words: credit -> loan, travellers -> passengers.
+    ['green credit', 'green-loans-1-trillion'],
+    ['airport travellers', 'jiangbei-airport-50-million-passengers'],
+    // Chinese question words are dropped like English ones.
+    ['奉节脐橙怎么样', 'fengjie-navel-orange-brand-value'],
+    ['重庆有没有绿色贷款', 'green-loans-1-trillion'],
+    // Two letters swapped in a short word.
+    ['airprot passengers', 'jiangbei-airport-50-million-passengers'],
+  ])('%s finds %s in the top three', (q, id) => expect(top(q)).toContain(id));
+
+  it('answers each topic of a query about two things, best of each first', () => {
+    const [first, second] = top('air quality and forest belt', 2);
+    expect(first).toBe('good-air-quality-days-325');
+    expect(second).toBe('thousand-mile-forest-belt-2-million-mu');
+  });
+
+  it('answers the topics it can when one part of the query is about nothing in the facts', () => {
+    expect(top('gdp and bitcoin', 1)).toEqual(['gdp-2025']);
+  });
+
+  it.each([
+    'who is the mayor', // "mayor" is a real word, not a typo of "major"
+    'chongqing metro fare', // nor "fare" of "far"
+    'tourist attractions', // half of a query is not an answer
+    'number of hospitals in chongqing', // "Chongqing" and something near "hospital" are not enough
+    'best hotpot restaurants',
+    '重庆天气怎么样',
+  ])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
+
+  it('a query of words that nearly every fact has still finds facts', () => {
+    expect(top('chongqing', 3)).toHaveLength(3);
+  });
+
+  it('orders equal matches the same way every time', () => {
+    const once = search(index, 'xiaonanya station').map((h) => h.fact.id);
+    expect(search(index, 'xiaonanya station').map((h) => h.fact.id)).toEqual(once);
+    expect(once.length).toBeGreaterThan(1);
+  });
+});
+
