@@ -34,3 +34,30 @@ describe('search relevance', () => {
     expect(result.misses.filter((m) => m.expect.length === 0)).toEqual([]);
   });
 });
+
+// The blind sets (written from the article alone, test/fixtures/blind), at
+// the level `npm run bench:relevance` measured, so that a ranking change
+// that loses queries fails. Set A is the set the search was tuned on; set B
+// was the hold-out, run once at the end of that work (its README says more).
+describe.each([
+  ['set-a.json', { hitAt3: 0.9, silent: 32, kinds: { question: 0.9, paraphrase: 0.83, 'multi-topic': 0.85, chinese: 1, typo: 0.93, keyword: 1 } }],
+  ['holdout-b.json', { hitAt3: 0.86, silent: 29, kinds: { question: 0.93, paraphrase: 0.75, 'multi-topic': 0.63, chinese: 0.94, typo: 1, keyword: 1 } }],
+])('blind query set %s', (file, measured) => {
+  const blind: RelevanceQuery[] = JSON.parse(readFileSync(new URL(`../fixtures/blind/${file}`, import.meta.url), 'utf8'));
+  const r = evaluate(blind, data);
+
+  it('is a set worth the name: 160+ queries, 35+ unanswerable, every expected sentence quoted by a fact', () => {
+    expect(blind.length).toBeGreaterThanOrEqual(160);
+    expect(r.unanswerable).toBeGreaterThanOrEqual(35);
+    expect(r.uncovered.length).toBeLessThanOrEqual(1);
+  });
+
+  it(`keeps hit@3 at ${measured.hitAt3} or more, and ${measured.silent} unanswerable queries silent`, () => {
+    expect(r.hitAt3).toBeGreaterThanOrEqual(measured.hitAt3);
+    expect(r.silent).toBeGreaterThanOrEqual(measured.silent);
+  });
+
+  it.each(Object.entries(measured.kinds))('keeps hit@3 of %s queries at %f or more', (kind, level) => {
+    expect(r.byKind[kind]?.hitAt3).toBeGreaterThanOrEqual(level);
+  });
+});
