@@ -17,6 +17,7 @@ import { registerVerify } from './commands/verify.js';
 import { createContext, EXIT, NAME, type Context, type IO } from './context.js';
 import { CliError, printable, UsageError } from '../errors.js';
 import { didYouMean } from '../search/suggest.js';
+import { visible } from '../format/visible.js';
 
 export { colorLevel, EXIT, type IO } from './context.js';
 
@@ -36,13 +37,15 @@ function reportError(err: unknown, io: IO, debug: boolean): number {
   // commander has already written its own message (or the help / version).
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.found : EXIT.error;
   // A user's mistake is one line, --debug or not: the stack is for our bugs.
+  // Messages name files, ids and themes from the data: shown escaped, on one line.
   if (err instanceof CliError) {
-    io.stderr(`${NAME}: error: ${err.message}\n`);
+    io.stderr(`${NAME}: error: ${visible(err.message)}\n`);
     return err.exitCode;
   }
   const e = err instanceof Error ? err : new Error(String(err));
-  io.stderr(`${NAME}: internal error: ${e.message}\n`);
-  io.stderr(debug ? `${e.stack}\n` : `Run again with --debug (or DEBUG=${NAME}) to see where it happened.\n`);
+  io.stderr(`${NAME}: internal error: ${visible(e.message)}\n`);
+  const stack = () => (e.stack ?? '').split('\n').map(visible).join('\n');
+  io.stderr(debug ? `${stack()}\n` : `Run again with --debug (or DEBUG=${NAME}) to see where it happened.\n`);
   return EXIT.error;
 }
 

@@ -5,6 +5,7 @@ import { parseArticle } from './article.js';
 import { readArticle, type LoadedFacts } from './load.js';
 import { findNumbers } from './numbers.js';
 import type { FactsFile } from './types.js';
+import { visible } from '../format/visible.js';
 
 export interface Problem {
   /** Position of the fact in the file (0-based), or -1 for the file as a whole. */
@@ -101,9 +102,9 @@ export function verifyData(data: LoadedFacts): VerifyReport {
   return { ok: problems.length === 0, file: data.path, article: data.meta.article, facts: data.facts.length, problems };
 }
 
-/** One line a problem, "facts[12] (id): message", for people. */
+/** One line a problem, "facts[12] (id): message", for people; the data's text shown escaped. */
 export function problemLines(report: VerifyReport): string {
   return report.problems
-    .map((p) => `${p.index < 0 ? 'file' : `facts[${p.index}]${p.id ? ` (${p.id})` : ''}`}: ${p.message}\n`)
+    .map((p) => `${visible(`${p.index < 0 ? 'file' : `facts[${p.index}]${p.id ? ` (${p.id})` : ''}`}: ${p.message}`)}\n`)
     .join('');
 }
