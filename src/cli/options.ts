@@ -4,6 +4,7 @@ import { printable, UsageError } from '../errors.js';
 import type { Selection } from '../core/select.js';
 import { units } from '../core/select.js';
 import { didYouMean } from '../search/suggest.js';
+import { plainNumber } from '../format/number.js';
 import type { Fact, Theme } from '../data/types.js';
 
 /** `--theme a,b --theme c` -> ['a', 'b', 'c']. */
@@ -90,7 +91,7 @@ export interface SelectionOptions {
 /** The selection the options ask for, checked against the data. */
 export function selection(opts: SelectionOptions, data: { themes: readonly Theme[]; facts: readonly Fact[] }): Selection {
   if (opts.min !== undefined && opts.max !== undefined && opts.min > opts.max) {
-    throw new UsageError(`--min ${opts.min} is larger than --max ${opts.max}`);
+    throw new UsageError(`--min ${plainNumber(opts.min)} is larger than --max ${plainNumber(opts.max)}`);
   }
   return {
     themes: checkThemes(opts.theme, data.themes),

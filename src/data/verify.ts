@@ -5,6 +5,7 @@ import { parseArticle } from './article.js';
 import { readArticle, type LoadedFacts } from './load.js';
 import { findNumbers } from './numbers.js';
 import type { FactsFile } from './types.js';
+import { plainNumber } from '../format/number.js';
 import { visible } from '../format/visible.js';
 
 export interface Problem {
@@ -57,7 +58,7 @@ export function verifyFacts(data: FactsFile, articleText: string): Problem[] {
       if (nums.length !== 1) {
         add(`${at}.text "${fig.text}" should state exactly one number, it states ${nums.length}`);
       } else if (nums[0].value !== fig.value) {
-        add(`${at}.value ${fig.value} does not agree with its text "${fig.text}" (${nums[0].value})`);
+        add(`${at}.value ${plainNumber(fig.value)} does not agree with its text "${fig.text}" (${plainNumber(nums[0].value)})`);
       }
       // A qualifier may join several of the source's hedges: "surpassed, for the first time".
       for (const part of fig.qualifier?.split(', ') ?? []) {
