@@ -27,6 +27,14 @@ export class DataError extends CliError {
   }
 }
 
+/** Output that cannot be written (a full disk, an I/O error): exit 2. */
+export class OutputError extends CliError {
+  override name = 'OutputError';
+  constructor(message: string) {
+    super(message, 2);
+  }
+}
+
 /** A lookup that found nothing (e.g. `show` with an unknown id): exit 1. */
 export class NotFoundError extends CliError {
   override name = 'NotFoundError';
