@@ -4,6 +4,7 @@ import { printable, UsageError } from '../errors.js';
 import type { Selection } from '../core/select.js';
 import { units } from '../core/select.js';
 import { didYouMean } from '../search/suggest.js';
+import { listed } from '../format/list.js';
 import { plainNumber } from '../format/number.js';
 import type { Fact, Theme } from '../data/types.js';
 
@@ -43,18 +44,19 @@ export function wholeNumber(value: string): string {
 export function checkUnit(unit: string | undefined, valid: readonly string[]): string | undefined {
   if (unit === undefined) return undefined;
   if (valid.some((u) => u.toLowerCase() === unit.trim().toLowerCase())) return unit.trim();
-  throw new UsageError(`unknown unit '${printable(unit)}'${didYouMean(unit, valid)}; units in the data: ${valid.join(', ')}`);
+  throw new UsageError(`unknown unit '${printable(unit)}'${didYouMean(unit, valid)}; units in the data: ${listed(valid)}`);
 }
 
 /** Checks theme ids against the data; an unknown one is a usage error with the valid ids. */
 export function checkThemes(ids: string[] | undefined, themes: readonly Theme[]): string[] | undefined {
   if (!ids) return undefined;
   const valid = themes.map((t) => t.id);
+  const known = new Set(valid);
   const wanted = ids.filter(Boolean);
-  if (wanted.length === 0) throw new UsageError(`--theme needs a theme id; valid themes: ${valid.join(', ')}`);
+  if (wanted.length === 0) throw new UsageError(`--theme needs a theme id; valid themes: ${listed(valid)}`);
   for (const id of wanted) {
-    if (!valid.includes(id)) {
-      throw new UsageError(`unknown theme '${printable(id)}'${didYouMean(id, valid)}; valid themes: ${valid.join(', ')}`);
+    if (!known.has(id)) {
+      throw new UsageError(`unknown theme '${printable(id)}'${didYouMean(id, valid)}; valid themes: ${listed(valid)}`);
     }
   }
   return [...new Set(wanted)];

@@ -5,6 +5,7 @@ import { parseArticle } from './article.js';
 import { readArticle, type LoadedFacts } from './load.js';
 import { findNumbers } from './numbers.js';
 import type { FactsFile } from './types.js';
+import { listed } from '../format/list.js';
 import { plainNumber } from '../format/number.js';
 import { visible } from '../format/visible.js';
 
@@ -26,9 +27,13 @@ export function verifyFacts(data: FactsFile, articleText: string): Problem[] {
   const problems: Problem[] = [];
 
   const themeIds = data.themes.map((t) => t.id);
-  themeIds.forEach((id, i) => {
-    if (themeIds.indexOf(id) !== i) problems.push({ index: -1, message: `theme id "${id}" is listed twice` });
-  });
+  const listedThemes = new Set<string>();
+  for (const id of themeIds) {
+    if (listedThemes.has(id)) problems.push({ index: -1, message: `theme id "${id}" is listed twice` });
+    listedThemes.add(id);
+  }
+  const sorted = article.sentences.map((s) => s.text).sort();
+  let searched = 0;
 
   data.facts.forEach((fact, index) => {
     const add = (message: string) => problems.push({ index, id: fact.id, message });
@@ -38,15 +43,15 @@ export function verifyFacts(data: FactsFile, articleText: string): Problem[] {
     const first = seen.get(fact.id);
     if (first !== undefined) add(`id "${fact.id}" repeats facts[${first}]`);
     else seen.set(fact.id, index);
-    if (!themes.has(fact.theme)) add(`theme "${fact.theme}" is not one of: ${themeIds.join(', ')}`);
+    if (!themes.has(fact.theme)) add(`theme "${fact.theme}" is not one of: ${listed(themeIds)}`);
 
     const section = sentences.get(source);
     if (section === undefined) {
-      add(
-        articleText.includes(source)
-          ? 'source is in the article but is not a whole sentence'
-          : `source is not verbatim in the article${whereItDiffers(source, article.sentences.map((s) => s.text))}`,
-      );
+      // Searching the whole article costs its length for each such fact: done
+      // for the first MAX_SEARCHED of them, so a file of many cannot take hours.
+      if (searched++ >= MAX_SEARCHED) add('source is not a sentence of the article');
+      else if (articleText.includes(source)) add('source is in the article but is not a whole sentence');
+      else add(`source is not verbatim in the article${whereItDiffers(source, sorted)}`);
     } else if (section !== fact.section) {
       add(`section "${fact.section}" is not the heading of its source; the source sits under "${section}"`);
     }
@@ -76,10 +81,25 @@ export function verifyFacts(data: FactsFile, articleText: string): Problem[] {
   return problems;
 }
 
-/** ": differs at character N ..." against the sentence that shares the longest start. */
-function whereItDiffers(source: string, sentences: string[]): string {
+/** Sources that are not sentences searched for in the whole article; the rest are only named. */
+const MAX_SEARCHED = 1000;
+
+/**
+ * ": differs at character N ..." against the sentence that shares the longest
+ * start. In sorted order that sentence stands next to where the source would:
+ * a binary search, not a look at every sentence.
+ */
+function whereItDiffers(source: string, sorted: readonly string[]): string {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < source) lo = mid + 1;
+    else hi = mid;
+  }
   let best = { at: 0, sentence: '' };
-  for (const s of sentences) {
+  for (const s of [sorted[lo - 1], sorted[lo]]) {
+    if (s === undefined) continue;
     let i = 0;
     while (i < s.length && i < source.length && s[i] === source[i]) i++;
     if (i > best.at) best = { at: i, sentence: s };

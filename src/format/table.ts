@@ -246,7 +246,7 @@ export function factCard(fact: Fact, theme: Theme | undefined, opts: TableOption
   if (fact.zh?.length) entries.push(['zh', visible(fact.zh.join('、'))]);
 
   const id = visible(fact.id);
-  const labelW = Math.max(...entries.map(([k]) => k.length)); // a dozen labels at most
+  const labelW = entries.reduce((w, [k]) => Math.max(w, k.length), 0);
   // The id heads the card across both columns; it is never cut, so the card
   // is at least as wide as the id.
   const valueW = Math.max(20, opts.width - labelW - 2 * 3 - 1, displayWidth(id) - labelW - 3);
