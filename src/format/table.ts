@@ -154,7 +154,7 @@ function rawFieldText(row: Row, field: string): string {
     case 'context':
       return row.context ?? '';
     default: {
-      const v = (f as unknown as Record<string, unknown>)[field];
+      const v = Object.hasOwn(f, field) ? (f as unknown as Record<string, unknown>)[field] : undefined;
       return v === undefined ? '' : String(v);
     }
   }
