@@ -20,9 +20,9 @@ export function positiveInt(value: string): number {
   return Number(value);
 }
 
-/** A number as people and scripts write it: 1e12, 3.5e9, 800000000000, 1,000, -2.5. */
+/** A number as people and scripts write it: 1e12, 3.5e9, 800000000000, 1,000, -2.5 (not 1_000: an underscore is a typo as often as a separator). */
 export function number(value: string): number {
-  const text = value.trim().replace(/(\d),(?=\d{3}\b)/g, '$1').replace(/_/g, '');
+  const text = value.trim().replace(/(\d),(?=\d{3}\b)/g, '$1');
   // Decimal only: Number() would also take "0x10" and "Infinity".
   const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(n)) throw new InvalidArgumentError('must be a number, e.g. 1e12, 3.5e9 or 800000000000');
@@ -34,10 +34,16 @@ export function year(value: string): number {
   return Number(value);
 }
 
-/** A whole number of any size, kept as written (a seed is hashed, not computed with). */
+/**
+ * A whole number of any size, as its digits (a seed is hashed, not computed
+ * with), written one way: no plus sign, no leading zeros, no minus on zero, so
+ * that equal numbers (0, 00, -0, +0) are equal seeds.
+ */
 export function wholeNumber(value: string): string {
-  if (!/^\s*-?\d+\s*$/.test(value)) throw new InvalidArgumentError('must be a whole number');
-  return value.trim();
+  const m = /^\s*([+-]?)(\d+)\s*$/.exec(value);
+  if (!m) throw new InvalidArgumentError('must be a whole number');
+  const digits = m[2].replace(/^0+(?=\d)/, '');
+  return m[1] === '-' && digits !== '0' ? `-${digits}` : digits;
 }
 
 /** Checks a unit against those the facts use; an unknown one is a usage error with the valid units. */
