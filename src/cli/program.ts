@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import { registerCite } from './commands/cite.js';
+import { registerComplete } from './commands/complete.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerInfo } from './commands/info.js';
 import { registerList } from './commands/list.js';
@@ -95,6 +96,7 @@ Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
     registerInfo,
     registerVerify,
     registerCompletion,
+    registerComplete,
   ]) {
     register(program, ctx);
   }
@@ -105,9 +107,10 @@ Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
     .argument('[command]', 'the command')
     .action((name: string | undefined) => {
       if (name === undefined) return program.outputHelp();
-      const cmd = program.commands.find((c) => c.name() === name);
+      const visible = program.createHelp().visibleCommands(program);
+      const cmd = visible.find((c) => c.name() === name);
       if (!cmd) {
-        const names = program.commands.map((c) => c.name());
+        const names = visible.map((c) => c.name());
         throw new UsageError(`unknown command '${printable(name)}'${didYouMean(name, names)}; commands: ${names.join(', ')}`);
       }
       cmd.outputHelp();
