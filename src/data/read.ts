@@ -29,6 +29,7 @@ export function readText(path: string, what: string, maxBytes = MAX_BYTES): stri
 }
 
 function readFile(path: string, name: string, maxBytes: number): Buffer {
+  if (path.includes('\0')) throw new DataError(`cannot read ${name}: a file name cannot hold a NUL character`);
   let fd: number;
   try {
     // Non-blocking, so that opening a named pipe does not wait for a writer;
