@@ -23,7 +23,11 @@ export function wrapText(text: string, width: number): string[] {
       line = '';
       lineWidth = 0;
     };
-    for (const unit of paragraph.match(ASCII.test(paragraph) ? ASCII_UNITS : UNITS) ?? []) {
+    // One match at a time: an array of every word first would be garbage as large as the text.
+    const units = ASCII.test(paragraph) ? ASCII_UNITS : UNITS;
+    units.lastIndex = 0;
+    for (let m = units.exec(paragraph); m; m = units.exec(paragraph)) {
+      const unit = m[0];
       if (/^\s/.test(unit)) {
         space = lineWidth > 0;
         continue;
