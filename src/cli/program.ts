@@ -107,10 +107,11 @@ Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
     .argument('[command]', 'the command')
     .action((name: string | undefined) => {
       if (name === undefined) return program.outputHelp();
-      const visible = program.createHelp().visibleCommands(program);
-      const cmd = visible.find((c) => c.name() === name);
+      // Not the hidden __complete.
+      const listed = program.createHelp().visibleCommands(program);
+      const cmd = listed.find((c) => c.name() === name);
       if (!cmd) {
-        const names = visible.map((c) => c.name());
+        const names = listed.map((c) => c.name());
         throw new UsageError(`unknown command '${printable(name)}'${didYouMean(name, names)}; commands: ${names.join(', ')}`);
       }
       cmd.outputHelp();

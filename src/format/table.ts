@@ -7,7 +7,7 @@ import Table from 'cli-table3';
 import { tokenize } from '../search/tokenize.js';
 import type { Fact, Figure, Theme, ThemeSummary } from '../data/types.js';
 import type { Row } from './fields.js';
-import { groupThousands } from './number.js';
+import { groupThousands, plainNumber } from './number.js';
 import { visible } from './visible.js';
 import { displayWidth, wrapText } from './wrap.js';
 
@@ -155,7 +155,7 @@ function rawFieldText(row: Row, field: string): string {
       return row.context ?? '';
     default: {
       const v = Object.hasOwn(f, field) ? (f as unknown as Record<string, unknown>)[field] : undefined;
-      return v === undefined ? '' : String(v);
+      return v === undefined ? '' : typeof v === 'number' ? plainNumber(v) : String(v);
     }
   }
 }
@@ -237,7 +237,7 @@ export function factCard(fact: Fact, theme: Theme | undefined, opts: TableOption
   ];
   if (fact.figures?.length) entries.push(['figures', fact.figures.map((g) => visible(figureLine(g))).join('\n')]);
   if (fact.rank) entries.push(['rank', visible(rankLine(fact))]);
-  if (fact.year !== undefined) entries.push(['year', String(fact.year)]);
+  if (fact.year !== undefined) entries.push(['year', plainNumber(fact.year)]);
   if (fact.date) entries.push(['date', visible(fact.date)]);
   entries.push(['source', visible(`"${fact.source}"`)]);
   entries.push(['section', visible(fact.section)]);
@@ -293,5 +293,5 @@ function figureLine(g: Figure): string {
 
 function rankLine(fact: Fact): string {
   const r = fact.rank!;
-  return r.position === undefined ? `${r.text} (${r.scope})` : `No. ${r.position} in ${r.scope}: ${r.text}`;
+  return r.position === undefined ? `${r.text} (${r.scope})` : `No. ${plainNumber(r.position)} in ${r.scope}: ${r.text}`;
 }

@@ -107,6 +107,14 @@ describe('figures in show', () => {
     expect(out).toContain(text);
     expect(out).not.toMatch(/\de[-+,]?\d/);
   });
+
+  it('so are a year and a rank position', () => {
+    const fact = { ...data.facts[0], year: 1e21, rank: { position: 1e22, scope: 'world', text: 'first' } };
+    const card = factCard(fact, data.themes[0], { width: 200, color: 0 });
+    expect(card).toContain('1000000000000000000000');
+    expect(card).toContain('No. 10000000000000000000000 in world');
+    expect(factsTable([{ fact }], ['id', 'year'], { width: 200, color: 0 })).toContain('1000000000000000000000');
+  });
 });
 
 describe('drawTable draws long tables in chunks', () => {
