@@ -4,6 +4,9 @@
 // the facts in use. Candidates travel as plain lines, and the shell quotes them
 // as it inserts them, so nothing in a facts file is ever read as shell code.
 import { hasInvisible } from '../format/visible.js';
+import type { Shell } from './completion.js';
+
+export type { Shell };
 
 /** An option as completion sees it. */
 export interface OptionModel {
@@ -58,8 +61,6 @@ export interface DataChoice {
   data?: string;
   env?: string;
 }
-
-export type Shell = 'bash' | 'zsh' | 'fish';
 
 const HELP: OptionModel = { flags: ['-h', '--help'], description: 'show help', takesValue: false };
 const NONE: Completion = { kind: 'values', candidates: [] };
