@@ -1,5 +1,6 @@
 // Every failure a user can cause is one of these. The CLI catches them in one
-// place (cli.ts), prints the message without a stack, and sets the exit code.
+// place (src/cli/program.ts), prints the message without a stack, and sets the exit code.
+import { visible } from './format/visible.js';
 
 export class CliError extends Error {
   constructor(
@@ -26,6 +27,14 @@ export class DataError extends CliError {
   }
 }
 
+/** Output that cannot be written (a full disk, an I/O error): exit 2. */
+export class OutputError extends CliError {
+  override name = 'OutputError';
+  constructor(message: string) {
+    super(message, 2);
+  }
+}
+
 /** A lookup that found nothing (e.g. `show` with an unknown id): exit 1. */
 export class NotFoundError extends CliError {
   override name = 'NotFoundError';
@@ -34,8 +43,12 @@ export class NotFoundError extends CliError {
   }
 }
 
-/** User text made safe to echo in a message: control characters shown as escapes, long text cut. */
+/**
+ * User text made safe to echo in a message: long text cut (never inside a
+ * surrogate pair), controls, bidi and zero-width characters shown as escapes.
+ */
 export function printable(text: string, max = 60): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+  if (text.length <= max) return visible(text);
+  const end = /[\ud800-\udbff]/.test(text[max - 1]) ? max - 1 : max;
+  return `${visible(text.slice(0, end))}…`;
 }

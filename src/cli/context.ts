@@ -71,9 +71,18 @@ export function createContext(io: IO): Context {
   return ctx;
 }
 
-function terminalWidth(io: IO): number {
+/** Table width when stdout is not a terminal, or the terminal does not say. */
+const DEFAULT_WIDTH = 100;
+/** Terminal widths outside this range are taken as the nearest end: a wild COLUMNS cannot make huge lines. */
+const MIN_WIDTH = 20;
+const MAX_WIDTH = 1000;
+
+/** The terminal's width, or COLUMNS when it does not say; COLUMNS counts only for a terminal. */
+export function terminalWidth(io: IO): number {
+  if (!io.isTTY) return DEFAULT_WIDTH;
   const cols = io.columns ?? Number(io.env.COLUMNS);
-  return Number.isFinite(cols) && cols > 0 ? Math.floor(cols) : 100;
+  if (!Number.isFinite(cols) || cols <= 0) return DEFAULT_WIDTH;
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.floor(cols)));
 }
 
 /**

@@ -1,7 +1,9 @@
 // The CLI wired to the real process. dist/cli.cjs (src/boot.ts) loads this
 // bundle and calls main(); tests call run() in cli.ts directly.
-import { fstatSync, statSync, writeSync } from 'node:fs';
+import { fstatSync, readFileSync, readlinkSync, statSync, writeSync, type Stats } from 'node:fs';
+import { EXIT, NAME } from './context.js';
 import { run } from './program.js';
+import { OutputError } from '../errors.js';
 
 export { run };
 
@@ -25,13 +27,20 @@ export function main(): void {
 }
 
 const streamed = new Set<number>();
+let stdoutChecked = false;
 
 /**
  * Writes straight to the file descriptor: creating process.stdout costs a
  * few milliseconds a lookup. A reader that closed the pipe early
- * (`chongqing-facts list | head -1`) ends the run quietly, as cat does.
+ * (`chongqing-facts list | head -1`) ends the run quietly, as cat does; any
+ * other failure to write the output (a full disk, an I/O error, a stdout not
+ * open for writing) is an OutputError: one line on stderr, exit 2.
  */
 function write(fd: 1 | 2, text: string): void {
+  if (fd === 1 && !stdoutChecked) {
+    stdoutChecked = true;
+    if (stdoutWasClosed()) write(2, `${NAME}: warning: standard output is closed (or /dev/null opened for reading and writing); the output is lost\n`);
+  }
   // Not process.stdout up front: its getter is what costs.
   const stream = () => (fd === 1 ? process.stdout : process.stderr);
   if (streamed.has(fd)) {
@@ -46,18 +55,72 @@ function write(fd: 1 | 2, text: string): void {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      if (code !== 'EAGAIN') throw err;
-      // A non-blocking pipe is full: the stream waits for it, in order, from here on.
-      streamed.add(fd);
-      stream().on('error', (e: NodeJS.ErrnoException) => {
-        if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-        throw e;
-      });
-      stream().write(bytes.subarray(done));
-      return;
+      if (code === 'EAGAIN') {
+        // A non-blocking pipe is full: the stream waits for it, in order, from here on.
+        streamed.add(fd);
+        stream().on('error', (e: NodeJS.ErrnoException) => {
+          if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+          if (fd === 1) writeQuietly(2, `${NAME}: error: ${cannotWrite(e).message}\n`);
+          process.exit(EXIT.error);
+        });
+        stream().write(bytes.subarray(done));
+        return;
+      }
+      // With stderr gone there is no one left to tell; the exit code still says it.
+      if (fd === 2) return;
+      throw cannotWrite(err);
     }
   }
 }
+
+function writeQuietly(fd: number, text: string): void {
+  try {
+    writeSync(fd, text);
+  } catch {
+    // Nowhere to report it.
+  }
+}
+
+const WRITE_PROBLEMS: ReadonlyMap<string, string> = new Map([
+  ['ENOSPC', 'no space left on device'],
+  ['EDQUOT', 'disk quota exceeded'],
+  ['EFBIG', 'the file is too large'],
+  ['EIO', 'input/output error'],
+  ['EBADF', 'standard output is not open for writing'],
+  ['EROFS', 'read-only file system'],
+]);
+
+/** "cannot write output: no space left on device". */
+function cannotWrite(err: unknown): OutputError {
+  const e = err as NodeJS.ErrnoException;
+  const why = WRITE_PROBLEMS.get(e.code ?? '') ?? (e.message ?? String(err)).replace(/^[A-Z0-9]+: /, '').replace(/, write$/, '');
+  return new OutputError(`cannot write output: ${why}`);
+}
+
+/**
+ * Whether stdout was closed when the program started (`list >&-`). Node then
+ * opens /dev/null in its place, read-write, before any of our code runs, so a
+ * write cannot fail: the output would vanish without a word. That is all
+ * there is to see (on Linux, in /proc), and it looks the same as output
+ * discarded on purpose the same way (spawn's stdio 'ignore', Python's
+ * DEVNULL), so it earns a warning, not an error, and only when a person
+ * reads stderr on a terminal: a program that discards our output on purpose
+ * mostly reads stderr itself.
+ */
+function stdoutWasClosed(): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    // readlink, not fstat: on a first call it costs a lookup a quarter of a millisecond less.
+    if (readlinkSync('/proc/self/fd/1') !== '/dev/null' || !isTerminal(2)) return false;
+    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
+    return flags !== null && (parseInt(flags[1], 8) & 3) === 2; // O_RDWR
+  } catch {
+    return false;
+  }
+}
+
+let devNullDevice: number | undefined;
+const isDevNull = (st: Stats) => st.isCharacterDevice() && st.rdev === (devNullDevice ??= statSync('/dev/null').rdev);
 
 /**
  * Whether fd is a terminal, without the tty module (it loads net and the
@@ -68,7 +131,7 @@ function isTerminal(fd: number): boolean {
   if (process.platform === 'win32') return (require('node:tty') as typeof import('node:tty')).isatty(fd);
   try {
     const st = fstatSync(fd);
-    return st.isCharacterDevice() && st.rdev !== statSync('/dev/null').rdev;
+    return st.isCharacterDevice() && !isDevNull(st);
   } catch {
     return false;
   }

@@ -4,6 +4,8 @@ import { printable, UsageError } from '../errors.js';
 import type { Selection } from '../core/select.js';
 import { units } from '../core/select.js';
 import { didYouMean } from '../search/suggest.js';
+import { listed } from '../format/list.js';
+import { plainNumber } from '../format/number.js';
 import type { Fact, Theme } from '../data/types.js';
 
 /** `--theme a,b --theme c` -> ['a', 'b', 'c']. */
@@ -18,9 +20,9 @@ export function positiveInt(value: string): number {
   return Number(value);
 }
 
-/** A number as people and scripts write it: 1e12, 3.5e9, 800000000000, 1,000, -2.5. */
+/** A number as people and scripts write it: 1e12, 3.5e9, 800000000000, 1,000, -2.5 (not 1_000: an underscore is a typo as often as a separator). */
 export function number(value: string): number {
-  const text = value.trim().replace(/(\d),(?=\d{3}\b)/g, '$1').replace(/_/g, '');
+  const text = value.trim().replace(/(\d),(?=\d{3}\b)/g, '$1');
   // Decimal only: Number() would also take "0x10" and "Infinity".
   const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(n)) throw new InvalidArgumentError('must be a number, e.g. 1e12, 3.5e9 or 800000000000');
@@ -32,28 +34,35 @@ export function year(value: string): number {
   return Number(value);
 }
 
-/** A whole number of any size, kept as written (a seed is hashed, not computed with). */
+/**
+ * A whole number of any size, as its digits (a seed is hashed, not computed
+ * with), written one way: no plus sign, no leading zeros, no minus on zero, so
+ * that equal numbers (0, 00, -0, +0) are equal seeds.
+ */
 export function wholeNumber(value: string): string {
-  if (!/^\s*-?\d+\s*$/.test(value)) throw new InvalidArgumentError('must be a whole number');
-  return value.trim();
+  const m = /^\s*([+-]?)(\d+)\s*$/.exec(value);
+  if (!m) throw new InvalidArgumentError('must be a whole number');
+  const digits = m[2].replace(/^0+(?=\d)/, '');
+  return m[1] === '-' && digits !== '0' ? `-${digits}` : digits;
 }
 
 /** Checks a unit against those the facts use; an unknown one is a usage error with the valid units. */
 export function checkUnit(unit: string | undefined, valid: readonly string[]): string | undefined {
   if (unit === undefined) return undefined;
   if (valid.some((u) => u.toLowerCase() === unit.trim().toLowerCase())) return unit.trim();
-  throw new UsageError(`unknown unit '${printable(unit)}'${didYouMean(unit, valid)}; units in the data: ${valid.join(', ')}`);
+  throw new UsageError(`unknown unit '${printable(unit)}'${didYouMean(unit, valid)}; units in the data: ${listed(valid)}`);
 }
 
 /** Checks theme ids against the data; an unknown one is a usage error with the valid ids. */
 export function checkThemes(ids: string[] | undefined, themes: readonly Theme[]): string[] | undefined {
   if (!ids) return undefined;
   const valid = themes.map((t) => t.id);
+  const known = new Set(valid);
   const wanted = ids.filter(Boolean);
-  if (wanted.length === 0) throw new UsageError(`--theme needs a theme id; valid themes: ${valid.join(', ')}`);
+  if (wanted.length === 0) throw new UsageError(`--theme needs a theme id; valid themes: ${listed(valid)}`);
   for (const id of wanted) {
-    if (!valid.includes(id)) {
-      throw new UsageError(`unknown theme '${printable(id)}'${didYouMean(id, valid)}; valid themes: ${valid.join(', ')}`);
+    if (!known.has(id)) {
+      throw new UsageError(`unknown theme '${printable(id)}'${didYouMean(id, valid)}; valid themes: ${listed(valid)}`);
     }
   }
   return [...new Set(wanted)];
@@ -90,7 +99,7 @@ export interface SelectionOptions {
 /** The selection the options ask for, checked against the data. */
 export function selection(opts: SelectionOptions, data: { themes: readonly Theme[]; facts: readonly Fact[] }): Selection {
   if (opts.min !== undefined && opts.max !== undefined && opts.min > opts.max) {
-    throw new UsageError(`--min ${opts.min} is larger than --max ${opts.max}`);
+    throw new UsageError(`--min ${plainNumber(opts.min)} is larger than --max ${plainNumber(opts.max)}`);
   }
   return {
     themes: checkThemes(opts.theme, data.themes),

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import { registerCite } from './commands/cite.js';
+import { registerComplete } from './commands/complete.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerInfo } from './commands/info.js';
 import { registerList } from './commands/list.js';
@@ -18,6 +19,7 @@ import { registerVerify } from './commands/verify.js';
 import { createContext, EXIT, NAME, type Context, type IO } from './context.js';
 import { CliError, printable, UsageError } from '../errors.js';
 import { didYouMean } from '../search/suggest.js';
+import { visible } from '../format/visible.js';
 
 export { colorLevel, EXIT, type IO } from './context.js';
 
@@ -37,13 +39,15 @@ function reportError(err: unknown, io: IO, debug: boolean): number {
   // commander has already written its own message (or the help / version).
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.found : EXIT.error;
   // A user's mistake is one line, --debug or not: the stack is for our bugs.
+  // Messages name files, ids and themes from the data: shown escaped, on one line.
   if (err instanceof CliError) {
-    io.stderr(`${NAME}: error: ${err.message}\n`);
+    io.stderr(`${NAME}: error: ${visible(err.message)}\n`);
     return err.exitCode;
   }
   const e = err instanceof Error ? err : new Error(String(err));
-  io.stderr(`${NAME}: internal error: ${e.message}\n`);
-  io.stderr(debug ? `${e.stack}\n` : `Run again with --debug (or DEBUG=${NAME}) to see where it happened.\n`);
+  io.stderr(`${NAME}: internal error: ${visible(e.message)}\n`);
+  const stack = () => (e.stack ?? '').split('\n').map(visible).join('\n');
+  io.stderr(debug ? `${stack()}\n` : `Run again with --debug (or DEBUG=${NAME}) to see where it happened.\n`);
   return EXIT.error;
 }
 
@@ -100,6 +104,7 @@ Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
     registerVerify,
     registerCompletion,
     registerMcp,
+    registerComplete,
   ]) {
     register(program, ctx);
   }
@@ -110,9 +115,11 @@ Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
     .argument('[command]', 'the command')
     .action((name: string | undefined) => {
       if (name === undefined) return program.outputHelp();
-      const cmd = program.commands.find((c) => c.name() === name);
+      // Not the hidden __complete.
+      const listed = program.createHelp().visibleCommands(program);
+      const cmd = listed.find((c) => c.name() === name);
       if (!cmd) {
-        const names = program.commands.map((c) => c.name());
+        const names = listed.map((c) => c.name());
         throw new UsageError(`unknown command '${printable(name)}'${didYouMean(name, names)}; commands: ${names.join(', ')}`);
       }
       cmd.outputHelp();

@@ -1,6 +1,7 @@
 // What dataset answered: title, publisher, counts, and the SHA-256 of the
 // facts file, so a script can tell one dataset from another.
 import { articlePath, type LoadedFacts } from '../data/load.js';
+import { visible } from '../format/visible.js';
 
 export interface DatasetInfo {
   title: string;
@@ -38,5 +39,5 @@ export function infoText(info: DatasetInfo): string {
     ['article', info.article],
     ['sha256', info.sha256],
   ];
-  return rows.map(([k, v]) => (v === undefined ? '' : `${k.padEnd(9)} ${v}\n`)).join('');
+  return rows.map(([k, v]) => (v === undefined ? '' : `${k.padEnd(9)} ${visible(String(v))}\n`)).join('');
 }

@@ -1,6 +1,7 @@
 // One fact at random, repeatable with a seed (mulberry32, a small, well-mixed
 // 32-bit generator), so tests and "fact of the day" scripts can pin it.
 import type { Fact } from '../data/types.js';
+import { visible } from '../format/visible.js';
 
 export function pickRandom<T>(items: readonly T[], seed?: string): T | undefined {
   if (items.length === 0) return undefined;
@@ -24,5 +25,5 @@ function mulberry32(seed: number): number {
 
 /** Two lines for a shell greeting: the statement, then the quoted source and the id. */
 export function greeting(fact: Fact): string {
-  return `${fact.statement}\n  > ${fact.source} (${fact.id})\n`;
+  return `${visible(fact.statement)}\n  > ${visible(fact.source)} (${visible(fact.id)})\n`;
 }

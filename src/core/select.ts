@@ -26,6 +26,7 @@ export function matchingFigures(fact: Fact, s: Selection) {
 }
 
 export function selects(fact: Fact, s: Selection): boolean {
+  // A few themes at most: --theme lists what a person typed.
   if (s.themes && !s.themes.includes(fact.theme)) return false;
   if (s.year !== undefined && fact.year !== s.year) return false;
   return !numeric(s) || matchingFigures(fact, s).length > 0;
@@ -33,7 +34,7 @@ export function selects(fact: Fact, s: Selection): boolean {
 
 /** Largest first, by the largest figure that the selection lets through; facts without one last. */
 export function byValue<T extends { fact: Fact }>(rows: readonly T[], s: Selection): T[] {
-  const value = (r: T) => Math.max(-Infinity, ...matchingFigures(r.fact, s).map((g) => g.value));
+  const value = (r: T) => matchingFigures(r.fact, s).reduce((most, g) => Math.max(most, g.value), -Infinity);
   return rows
     .map((r, i) => ({ r, i, v: value(r) }))
     .sort((a, b) => b.v - a.v || a.i - b.i)

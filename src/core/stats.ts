@@ -13,15 +13,19 @@ export interface Stats {
 }
 
 export function stats(data: FactsFile): Stats {
-  const themes = data.themes.map((t) => {
-    const facts = data.facts.filter((f) => f.theme === t.id);
-    return { ...t, facts: facts.length, withFigures: facts.filter((f) => f.figures?.length).length };
-  });
-  return {
-    facts: data.facts.length,
-    withFigures: data.facts.filter((f) => f.figures?.length).length,
-    themes,
-  };
+  // One pass over the facts, counted by theme id: facts x themes would be quadratic.
+  const counts = new Map<string, { facts: number; withFigures: number }>();
+  let withFigures = 0;
+  for (const f of data.facts) {
+    const figured = f.figures?.length ? 1 : 0;
+    withFigures += figured;
+    const c = counts.get(f.theme) ?? { facts: 0, withFigures: 0 };
+    c.facts += 1;
+    c.withFigures += figured;
+    counts.set(f.theme, c);
+  }
+  const themes = data.themes.map((t) => ({ ...t, facts: 0, withFigures: 0, ...counts.get(t.id) }));
+  return { facts: data.facts.length, withFigures, themes };
 }
 
 /** The themes in file order, each with how many facts it has. */

@@ -62,8 +62,14 @@ export function splitSentences(line: string): string[] {
     if (inQuote || !'.!?;'.includes(ch)) continue;
     let end = i + 1;
     while (line[end] === '.') end++; // an ellipsis ends where its dots end
-    if (!/^\s+["A-Z0-9]/.test(line.slice(end))) continue;
-    if (ch === '.' && /\bNo$/.test(line.slice(start, i))) continue;
+    // Its other dots end the same way: on to the last, so a long run is looked at once.
+    const last = end - 1;
+    if (!/^\s+["A-Z0-9]/.test(line.slice(end))) {
+      i = last;
+      continue;
+    }
+    // "No" and the character before it (a word boundary), not everything since the sentence began.
+    if (ch === '.' && /\bNo$/.test(line.slice(Math.max(start, i - 3), i))) continue;
     out.push(line.slice(start, end).trim());
     start = end;
     i = end - 1;

@@ -72,7 +72,7 @@ export function buildFacts(input: unknown, articleText: string, units: Units, fi
       const found = sentences.filter((s) => s.text.includes(quote));
       if (found.length === 1) ({ text: source, section } = found[0] as { text: string; section: string });
       else if (found.length === 0) {
-        say(`quote is in no sentence of the article${whereItDiffers(quote, sentences.map((s) => s.text))}`);
+        say(`quote is in no sentence of the article${whereItDiffers(quote, sentences.map((s) => s.text).sort())}`);
       } else say(`quote is in ${found.length} sentences of the article; quote more of the one you mean`);
     }
 

@@ -12,20 +12,21 @@ export interface NumberMention {
   index: number;
 }
 
-const WORDS: Record<string, number> = {
+// Maps, not objects: a word of the text is never looked up among Object's properties.
+const WORDS = new Map(Object.entries({
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
   seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40,
   fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, thousand: 1000,
-};
-const ORDINALS: Record<string, number> = {
+}));
+const ORDINALS = new Map(Object.entries({
   second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-};
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+}));
+const SCALES = new Map(Object.entries({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }));
 
 // "One" and "first" are left out on purpose: "one of", "the first to" are
 // everywhere and rarely a quantity. "half" counts ("half a day").
-const WORD_ALTERNATIVES = [...Object.keys(WORDS), ...Object.keys(ORDINALS), 'half'].join('|');
+const WORD_ALTERNATIVES = [...WORDS.keys(), ...ORDINALS.keys(), 'half'].join('|');
 const NUMBER = new RegExp(
   String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:st|nd|rd|th)?(?:\s+(thousand|million|billion|trillion)\b)?` +
     String.raw`|\b(${WORD_ALTERNATIVES})\b(?:\s+(thousand|million|billion|trillion)\b)?`,
@@ -39,7 +40,7 @@ export function findNumbers(text: string): NumberMention[] {
     // Letters glued to digits are a model or a code ("M8"), not a quantity.
     if (digits && m.index > 0 && /[A-Za-z]/.test(text[m.index - 1])) continue;
     const base = digits ? Number(digits.replace(/,/g, '')) : wordValue(word);
-    const scale = SCALES[(digitScale ?? wordScale ?? '').toLowerCase()] ?? 1;
+    const scale = SCALES.get((digitScale ?? wordScale ?? '').toLowerCase()) ?? 1;
     out.push({ value: round(base * scale), text: whole, index: m.index });
   }
   return out;
@@ -47,7 +48,7 @@ export function findNumbers(text: string): NumberMention[] {
 
 function wordValue(word: string): number {
   const w = word.toLowerCase();
-  return w === 'half' ? 0.5 : (WORDS[w] ?? ORDINALS[w]);
+  return w === 'half' ? 0.5 : (WORDS.get(w) ?? ORDINALS.get(w) ?? Number.NaN);
 }
 
 /** Floating-point products such as 3.37 * 1e12 are rounded to what was written. */

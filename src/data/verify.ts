@@ -10,6 +10,9 @@ import { readArticle, type LoadedFacts } from './load.js';
 import { findNumbers } from './numbers.js';
 import type { Defaults } from './shape.js';
 import type { FactsFile } from './types.js';
+import { listed } from '../format/list.js';
+import { plainNumber } from '../format/number.js';
+import { visible } from '../format/visible.js';
 
 export interface Problem {
   /** Position of the fact in the file (0-based), or -1 for the file as a whole. */
@@ -31,6 +34,8 @@ export function verifyFacts(data: FactsFile & { defaults?: Defaults }, articleTe
     else if (references.has(finding.index)) references.get(finding.index)?.push(finding);
     else references.set(finding.index, [finding]);
   });
+  const sorted = article.sentences.map((s) => s.text).sort();
+  let searched = 0;
 
   data.facts.forEach((fact, index) => {
     const add = (message: string) => problems.push({ index, id: fact.id, message });
@@ -39,11 +44,11 @@ export function verifyFacts(data: FactsFile & { defaults?: Defaults }, articleTe
 
     const section = sentences.get(source);
     if (section === undefined) {
-      add(
-        articleText.includes(source)
-          ? 'source is in the article but is not a whole sentence'
-          : `source is not verbatim in the article${whereItDiffers(source, article.sentences.map((s) => s.text))}`,
-      );
+      // Searching the whole article costs its length for each such fact: done
+      // for the first MAX_SEARCHED of them, so a file of many cannot take hours.
+      if (searched++ >= MAX_SEARCHED) add('source is not a sentence of the article');
+      else if (articleText.includes(source)) add('source is in the article but is not a whole sentence');
+      else add(`source is not verbatim in the article${whereItDiffers(source, sorted)}`);
     } else if (fact.section === undefined) {
       add(`field "section" is missing; the source sits under "${section}"`);
     } else if (section !== fact.section) {
@@ -57,7 +62,7 @@ export function verifyFacts(data: FactsFile & { defaults?: Defaults }, articleTe
       if (nums.length !== 1) {
         add(`${at}.text "${fig.text}" should state exactly one number, it states ${nums.length}`);
       } else if (nums[0].value !== fig.value) {
-        add(`${at}.value ${fig.value} does not agree with its text "${fig.text}" (${nums[0].value})`);
+        add(`${at}.value ${plainNumber(fig.value)} does not agree with its text "${fig.text}" (${plainNumber(nums[0].value)})`);
       }
       // A qualifier may join several of the source's hedges: "surpassed, for the first time".
       for (const part of fig.qualifier?.split(', ') ?? []) {
@@ -75,10 +80,25 @@ export function verifyFacts(data: FactsFile & { defaults?: Defaults }, articleTe
   return problems;
 }
 
-/** ": differs at character N ..." against the sentence that shares the longest start. */
-export function whereItDiffers(source: string, sentences: string[]): string {
+/** Sources that are not sentences searched for in the whole article; the rest are only named. */
+const MAX_SEARCHED = 1000;
+
+/**
+ * ": differs at character N ..." against the sentence that shares the longest
+ * start. The sentences come sorted (sort() order), so that sentence stands
+ * next to where the source would: a binary search, not a look at every sentence.
+ */
+export function whereItDiffers(source: string, sorted: readonly string[]): string {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < source) lo = mid + 1;
+    else hi = mid;
+  }
   let best = { at: 0, sentence: '' };
-  for (const s of sentences) {
+  for (const s of [sorted[lo - 1], sorted[lo]]) {
+    if (s === undefined) continue;
     let i = 0;
     while (i < s.length && i < source.length && s[i] === source[i]) i++;
     if (i > best.at) best = { at: i, sentence: s };
@@ -123,9 +143,9 @@ export function verifyData(data: LoadedFacts): VerifyReport {
   return { ok: problems.length === 0, file: data.path, article: data.meta.article, facts: data.facts.length, problems };
 }
 
-/** One line a problem, "facts[12] (id): message", for people: text from the file shown escaped. */
+/** One line a problem, "facts[12] (id): message", for people; the data's text shown escaped. */
 export function problemLines(report: VerifyReport): string {
   return report.problems
-    .map((p) => `${p.index < 0 ? 'file' : `facts[${p.index}]${p.id ? ` (${printable(p.id)})` : ''}`}: ${printable(p.message, Infinity)}\n`)
+    .map((p) => `${visible(`${p.index < 0 ? 'file' : `facts[${p.index}]${p.id ? ` (${p.id})` : ''}`}: ${p.message}`)}\n`)
     .join('');
 }

@@ -52,5 +52,5 @@ export function record(row: Row, fields?: readonly string[]): Record<string, unk
   if (row.score !== undefined) full.score = row.score;
   if (row.context !== undefined) full.context = row.context;
   if (!fields) return full;
-  return Object.fromEntries(fields.map((f) => [f, full[f] ?? null]));
+  return Object.fromEntries(fields.map((f) => [f, Object.hasOwn(full, f) ? (full[f] ?? null) : null]));
 }

@@ -1,11 +1,17 @@
 // Tables for people at a terminal. Loaded only for table output, so that
 // JSON lookups never pay for cli-table3 and chalk.
+// Text from the data is escaped (visible.ts) before it is measured, wrapped
+// and coloured; every cost is linear in the rows and the text.
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { tokenize } from '../search/tokenize.js';
 import type { Fact, Figure, Theme, ThemeSummary } from '../data/types.js';
 import type { Row } from './fields.js';
+import { groupThousands, plainNumber } from './number.js';
+import { visible } from './visible.js';
 import { displayWidth, wrapText } from './wrap.js';
+
+export { groupThousands };
 
 export interface TableOptions {
   /** Terminal width in columns. */
@@ -18,7 +24,9 @@ const BORDERLESS_STYLE = { head: [], border: [], 'padding-left': 1, 'padding-rig
 
 // Fields that are short by nature get their natural width; the long ones
 // share what is left, the source (a whole sentence) a little more.
-const SHARE: Record<string, number> = { statement: 4, source: 5, context: 5, section: 2, figures: 2, tags: 2, zh: 2, rank: 2 };
+const SHARE = new Map<string, number>([
+  ['statement', 4], ['source', 5], ['context', 5], ['section', 2], ['figures', 2], ['tags', 2], ['zh', 2], ['rank', 2],
+]);
 const MAX_SHORT = 30;
 /** Narrower long columns than this read badly; the table then gives each fact a block of rows. */
 const MIN_LONG = 30;
@@ -32,39 +40,70 @@ export function factsTable(rows: readonly Row[], fields: readonly string[], opts
   const c = new Chalk({ level: opts.color });
   const widths = columnWidths(rows, fields, opts.width);
   if (!widths) return blocks(rows, fields, opts.width, c);
-  const table = new Table({
-    head: fields.map((f) => c.bold(f)),
-    colWidths: widths.map((w) => w + 2),
-    style: BORDERLESS_STYLE,
-  });
-  for (const row of rows) table.push(fields.map((f, i) => cell(row, f, widths[i], c)));
-  return `${table.toString()}\n`;
+  return drawTable(
+    { head: fields.map((f) => c.bold(f)), colWidths: widths.map((w) => w + 2), style: BORDERLESS_STYLE },
+    rows.map((row) => fields.map((f, i) => cell(row, f, widths[i], c))),
+  );
+}
+
+/** Rows per cli-table3 table; see drawTable. */
+const CHUNK = 64;
+// The next chunk's top border drawn as the line between two rows; no closing border.
+const JOIN_TOP = { 'top-left': '├', 'top-mid': '┼', 'top-right': '┤' };
+const NO_BOTTOM = { bottom: '', 'bottom-left': '', 'bottom-mid': '', 'bottom-right': '' };
+
+/**
+ * A cli-table3 table of `rows`, drawn `chunk` rows at a time. cli-table3
+ * places each cell by checking every row above it (quadratic: 20,000 rows took
+ * 24 s) and passes all rows to one push() call (a stack overflow past about
+ * 100,000); chunks of equal column widths, joined where one would close and
+ * the next open, give the same table in linear time.
+ */
+export function drawTable(options: Table.TableConstructorOptions, rows: readonly Table.HorizontalTableRow[], chunk = CHUNK): string {
+  const parts: string[] = [];
+  for (let start = 0; start === 0 || start < rows.length; start += chunk) {
+    const first = start === 0;
+    const last = start + chunk >= rows.length;
+    const table = new Table({
+      ...options,
+      head: first ? options.head : [],
+      chars: { ...options.chars, ...(first ? {} : JOIN_TOP), ...(last ? {} : NO_BOTTOM) },
+    });
+    for (let i = start; i < rows.length && i < start + chunk; i++) table.push(rows[i]);
+    parts.push(table.toString());
+  }
+  return `${parts.join('\n')}\n`;
 }
 
 function blocks(rows: readonly Row[], fields: readonly string[], width: number, c: ChalkInstance): string {
-  const short = fields.filter((f) => !SHARE[f]);
-  const long = fields.filter((f) => SHARE[f]);
+  const short = fields.filter((f) => !SHARE.has(f));
+  const long = fields.filter((f) => SHARE.has(f));
   // Two borders and two spaces of padding around the text; an id is never
   // broken, so on a terminal narrower than an id the table is as wide as the id.
-  const longestId = short.includes('id') ? Math.max(0, ...rows.map((r) => displayWidth(r.fact.id))) : 0;
+  const longestId = short.includes('id') ? widest(rows, (r) => visible(r.fact.id)) : 0;
   const inner = Math.max(10, width - 4, longestId);
-  const table = new Table({ colWidths: [inner + 2], style: BORDERLESS_STYLE });
+  const cells: string[][] = [];
   for (const row of rows) {
     // The short fields share a line, wrapped at the gaps between them.
     const head = short.map((f) => fieldText(row, f)).filter(Boolean);
     if (head.length) {
-      const lines = wrapText(head.join('  '), inner).map((line) =>
-        line.replace(row.fact.id, c.cyan(row.fact.id)),
-      );
-      table.push([lines.join('\n')]);
+      const id = visible(row.fact.id);
+      cells.push([wrapText(head.join('  '), inner).map((line) => line.replace(id, c.cyan(id))).join('\n')]);
     }
     for (const f of long) {
       if (fieldText(row, f) === '') continue;
       const label = f === 'statement' || f === 'source' ? '' : `${f}: `;
-      table.push([cell(row, f, inner, c, label)]);
+      cells.push([cell(row, f, inner, c, label)]);
     }
   }
-  return `${table.toString()}\n`;
+  return drawTable({ colWidths: [inner + 2], style: BORDERLESS_STYLE }, cells);
+}
+
+/** The widest text of `items`, without spreading them into Math.max (a stack overflow for many). */
+function widest<T>(items: readonly T[], text: (item: T) => string, least = 0): number {
+  let most = least;
+  for (const item of items) most = Math.max(most, displayWidth(text(item)));
+  return most;
 }
 
 function cell(row: Row, field: string, width: number, c: ChalkInstance, label = ''): string {
@@ -92,8 +131,12 @@ export function highlight(line: string, matched: ReadonlySet<string>, c: ChalkIn
   return out + line.slice(at);
 }
 
-/** A field as table text. */
+/** A field as table text, controls shown as escapes (see visible.ts). */
 export function fieldText(row: Row, field: string): string {
+  return visible(rawFieldText(row, field));
+}
+
+function rawFieldText(row: Row, field: string): string {
   const f = row.fact;
   switch (field) {
     case 'score':
@@ -111,8 +154,8 @@ export function fieldText(row: Row, field: string): string {
     case 'context':
       return row.context ?? '';
     default: {
-      const v = (f as unknown as Record<string, unknown>)[field];
-      return v === undefined ? '' : String(v);
+      const v = Object.hasOwn(f, field) ? (f as unknown as Record<string, unknown>)[field] : undefined;
+      return v === undefined ? '' : typeof v === 'number' ? plainNumber(v) : String(v);
     }
   }
 }
@@ -121,19 +164,18 @@ export function fieldText(row: Row, field: string): string {
 function columnWidths(rows: readonly Row[], fields: readonly string[], total: number): number[] | null {
   // Each column costs its text width + 2 padding + 1 border, plus one closing border.
   const budget = total - fields.length * 3 - 1;
-  const natural = fields.map((f) =>
-    Math.max(displayWidth(f), ...rows.map((r) => displayWidth(fieldText(r, f)))),
-  );
+  const natural = fields.map((f) => widest(rows, (r) => fieldText(r, f), displayWidth(f)));
+  const share = (f: string) => SHARE.get(f) ?? 0;
   // An id is copied into show and cite: it is never wrapped.
-  const widths = fields.map((f, i) => (SHARE[f] ? 0 : f === 'id' ? natural[i] : Math.min(natural[i], MAX_SHORT)));
+  const widths = fields.map((f, i) => (share(f) ? 0 : f === 'id' ? natural[i] : Math.min(natural[i], MAX_SHORT)));
   const left = budget - widths.reduce((a, b) => a + b, 0);
-  const long = fields.map((f, i) => (SHARE[f] ? i : -1)).filter((i) => i >= 0);
+  const long = fields.map((f, i) => (share(f) ? i : -1)).filter((i) => i >= 0);
   // Short fields alone that do not fit side by side go into blocks, one per fact.
   if (long.length === 0) return left >= 0 ? widths : null;
-  const shares = long.reduce((s, i) => s + SHARE[fields[i]], 0);
+  const shares = long.reduce((s, i) => s + share(fields[i]), 0);
   let spare = left;
   for (const i of long) {
-    widths[i] = Math.floor((left * SHARE[fields[i]]) / shares);
+    widths[i] = Math.floor((left * share(fields[i])) / shares);
     if (widths[i] < Math.min(MIN_LONG, natural[i])) return null;
     spare -= widths[i];
   }
@@ -155,86 +197,91 @@ function columnWidths(rows: readonly Row[], fields: readonly string[], total: nu
   return widths.map((w) => Math.max(1, w));
 }
 
-export function themesTable(themes: readonly ThemeSummary[], opts: TableOptions): string {
+export function themesTable(summaries: readonly ThemeSummary[], opts: TableOptions): string {
   const c = new Chalk({ level: opts.color });
-  const fixed = Math.max(...themes.map((t) => displayWidth(t.id)), 2);
+  const themes = summaries.map((t) => ({ id: visible(t.id), name: visible(t.name), zone: visible(t.zone ?? '—'), facts: t.facts }));
+  const fixed = widest(themes, (t) => t.id, 2);
   const count = 5;
   const rest = opts.width - fixed - count - 4 * 3 - 1;
   if (rest < 36) {
     // Too narrow for four columns: a block per theme, as for facts.
     const inner = Math.max(10, opts.width - 4, fixed + count + 2);
-    const table = new Table({ colWidths: [inner + 2], style: BORDERLESS_STYLE });
-    for (const t of themes) {
+    const cells = themes.map((t) => {
       const facts = `${t.facts} facts`;
       const head = `${c.cyan(t.id)}${' '.repeat(Math.max(2, inner - displayWidth(t.id) - facts.length))}${facts}`;
-      const body = wrapText(`${t.name}: ${t.zone ?? '—'}`, inner).join('\n');
-      table.push([`${head}\n${body}`]);
-    }
-    return `${table.toString()}\n`;
+      const body = wrapText(`${t.name}: ${t.zone}`, inner).join('\n');
+      return [`${head}\n${body}`];
+    });
+    return drawTable({ colWidths: [inner + 2], style: BORDERLESS_STYLE }, cells);
   }
-  const nameW = Math.min(Math.max(...themes.map((t) => displayWidth(t.name)), 4), Math.floor(rest * 0.35));
+  const nameW = Math.min(widest(themes, (t) => t.name, 4), Math.floor(rest * 0.35));
   const zoneW = rest - nameW;
-  const table = new Table({
-    head: ['id', 'name', 'zone', 'facts'].map((h) => c.bold(h)),
-    colWidths: [fixed + 2, nameW + 2, zoneW + 2, count + 2],
-    colAligns: ['left', 'left', 'left', 'right'],
-    style: BORDERLESS_STYLE,
-  });
-  for (const t of themes) {
-    table.push([
-      c.cyan(t.id),
-      wrapText(t.name, nameW).join('\n'),
-      wrapText(t.zone ?? '—', zoneW).join('\n'),
-      String(t.facts),
-    ]);
-  }
-  return `${table.toString()}\n`;
+  return drawTable(
+    {
+      head: ['id', 'name', 'zone', 'facts'].map((h) => c.bold(h)),
+      colWidths: [fixed + 2, nameW + 2, zoneW + 2, count + 2],
+      colAligns: ['left', 'left', 'left', 'right'],
+      style: BORDERLESS_STYLE,
+    },
+    themes.map((t) => [c.cyan(t.id), wrapText(t.name, nameW).join('\n'), wrapText(t.zone, zoneW).join('\n'), String(t.facts)]),
+  );
 }
 
 /** `show`: every field of one fact, labelled, the source quoted in full. */
 export function factCard(fact: Fact, theme: Theme | undefined, opts: TableOptions, context?: string): string {
   const c = new Chalk({ level: opts.color });
+  // Every value escaped on its own; the newlines between figures are ours.
   const entries: [string, string][] = [
-    ['statement', fact.statement],
-    ['theme', theme ? `${fact.theme} (${theme.name})` : fact.theme],
+    ['statement', visible(fact.statement)],
+    ['theme', visible(theme ? `${fact.theme} (${theme.name})` : fact.theme)],
   ];
-  if (fact.figures?.length) entries.push(['figures', fact.figures.map(figureLine).join('\n')]);
-  if (fact.rank) entries.push(['rank', rankLine(fact)]);
-  if (fact.year !== undefined) entries.push(['year', String(fact.year)]);
-  if (fact.date) entries.push(['date', fact.date]);
-  entries.push(['source', `"${fact.source}"`]);
-  if (fact.section) entries.push(['section', fact.section]);
-  if (context) entries.push(['context', context]);
-  if (fact.tags?.length) entries.push(['tags', fact.tags.join(', ')]);
-  if (fact.zh?.length) entries.push(['zh', fact.zh.join('、')]);
+  if (fact.figures?.length) entries.push(['figures', fact.figures.map((g) => visible(figureLine(g))).join('\n')]);
+  if (fact.rank) entries.push(['rank', visible(rankLine(fact))]);
+  if (fact.year !== undefined) entries.push(['year', plainNumber(fact.year)]);
+  if (fact.date) entries.push(['date', visible(fact.date)]);
+  entries.push(['source', visible(`"${fact.source}"`)]);
+  if (fact.section) entries.push(['section', visible(fact.section)]);
+  if (context) entries.push(['context', visible(context)]);
+  if (fact.tags?.length) entries.push(['tags', visible(fact.tags.join(', '))]);
+  if (fact.zh?.length) entries.push(['zh', visible(fact.zh.join('、'))]);
 
-  const labelW = Math.max(...entries.map(([k]) => k.length));
+  const id = visible(fact.id);
+  const labelW = entries.reduce((w, [k]) => Math.max(w, k.length), 0);
   // The id heads the card across both columns; it is never cut, so the card
   // is at least as wide as the id.
-  const valueW = Math.max(20, opts.width - labelW - 2 * 3 - 1, displayWidth(fact.id) - labelW - 3);
-  const table = new Table({ colWidths: [labelW + 2, valueW + 2], style: BORDERLESS_STYLE });
-  table.push([{ content: c.cyan.bold(fact.id), colSpan: 2 }]);
+  const valueW = Math.max(20, opts.width - labelW - 2 * 3 - 1, displayWidth(id) - labelW - 3);
+  const rows: Table.HorizontalTableRow[] = [[{ content: c.cyan.bold(id), colSpan: 2 }]];
   for (const [k, v] of entries) {
     const lines = wrapText(v, valueW);
     // In the paragraph, the fact's own sentence stands out.
-    table.push([c.bold(k), (k === 'context' ? markPart(lines, v, fact.source, c) : lines).join('\n')]);
+    rows.push([c.bold(k), (k === 'context' ? markPart(lines, v, visible(fact.source), c) : lines).join('\n')]);
   }
-  return `${table.toString()}\n`;
+  return drawTable({ colWidths: [labelW + 2, valueW + 2], style: BORDERLESS_STYLE }, rows);
 }
 
-/** Wrapped lines of `text` with the span of `part` in bold yellow, across line breaks. */
+/**
+ * Wrapped lines of `text` with the span of `part` in bold yellow, across line
+ * breaks. The lines are walked along the text once: wrapping drops the white
+ * space at line breaks and turns each run of it into one space, nothing more.
+ */
 export function markPart(lines: readonly string[], text: string, part: string, c: ChalkInstance): string[] {
   const start = text.indexOf(part);
-  if (start < 0 || c.level === 0) return [...lines];
+  if (start < 0 || part === '' || c.level === 0) return [...lines];
   const end = start + part.length;
-  let cursor = 0;
+  const space = (i: number) => i < text.length && /\s/.test(text[i]);
+  let at = 0;
   return lines.map((line) => {
-    const at = text.indexOf(line, cursor);
-    if (at < 0) return line;
-    cursor = at + line.length;
-    const from = Math.max(start, at) - at;
-    const to = Math.min(end, at + line.length) - at;
-    if (from >= to) return line;
+    while (space(at)) at++;
+    let from = -1;
+    let to = -1;
+    for (let i = 0; i < line.length; i++) {
+      if (from < 0 && at >= start) from = i;
+      if (to < 0 && at >= end) to = i;
+      if (line[i] === ' ' && space(at)) while (space(at)) at++;
+      else at++;
+    }
+    if (to < 0) to = line.length;
+    if (from < 0 || from >= to) return line;
     return line.slice(0, from) + c.bold.yellow(line.slice(from, to)) + line.slice(to);
   });
 }
@@ -246,13 +293,5 @@ function figureLine(g: Figure): string {
 
 function rankLine(fact: Fact): string {
   const r = fact.rank!;
-  return r.position === undefined ? `${r.text} (${r.scope})` : `No. ${r.position} in ${r.scope}: ${r.text}`;
-}
-
-/** 3370000000000 -> "3,370,000,000,000"; by hand, as toLocaleString() first loads ICU (~20 ms). */
-export function groupThousands(n: number): string {
-  const [whole, fraction] = String(n).split('.');
-  const sign = whole.startsWith('-') ? '-' : '';
-  const digits = whole.replace('-', '').replace(/\B(?=(\d{3})+$)/g, ',');
-  return `${sign}${digits}${fraction ? `.${fraction}` : ''}`;
+  return r.position === undefined ? `${r.text} (${r.scope})` : `No. ${plainNumber(r.position)} in ${r.scope}: ${r.text}`;
 }

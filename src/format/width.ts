@@ -2,44 +2,43 @@
 // characters and emoji take two (a joined emoji sequence or one with a skin
 // tone counts once), combining marks and controls none. Our own, because
 // string-width 4 (cli-table3's) rebuilds a large emoji regex on every call,
-// which showed up as the slowest part of drawing a table.
+// which showed up as the slowest part of drawing a table. One pass over the
+// text, without copying it into an array: cost and memory are linear.
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 export function displayWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
+  const plain = text.includes('\u001b') ? text.replace(ANSI, '') : text;
   let width = 0;
   let joined = false; // the character after a zero-width joiner draws inside the previous emoji
-  const chars = [...text.replace(ANSI, '')];
-  chars.forEach((ch, i) => {
-    const cp = ch.codePointAt(0)!;
+  for (let i = 0; i < plain.length; ) {
+    const cp = plain.codePointAt(i)!;
+    const next = i + (cp > 0xffff ? 2 : 1);
     if (joined) {
       joined = false;
-      return;
-    }
-    if (cp === 0x200d) {
+    } else if (cp === 0x200d) {
       joined = true;
-      return;
-    }
-    // A text-style symbol followed by the emoji selector (U+FE0F) is drawn as a two-column emoji.
-    if (chars[i + 1] === '\uFE0F' && EMOJI.test(ch)) {
+    } else if (plain.charCodeAt(next) === 0xfe0f && EMOJI.test(plain.slice(i, next))) {
+      // A text-style symbol followed by the emoji selector (U+FE0F) is drawn as a two-column emoji.
       width += 2;
-      return;
+    } else {
+      width += charWidth(cp, plain, i, next);
     }
-    width += charWidth(cp, ch);
-  });
+    i = next;
+  }
   return width;
 }
 
 const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
 const EMOJI = /\p{Extended_Pictographic}/u;
 
-function charWidth(cp: number, ch: string): number {
+function charWidth(cp: number, text: string, start: number, end: number): number {
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0; // controls
   if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
   if (cp >= 0x1f3fb && cp <= 0x1f3ff) return 0; // skin tones colour the emoji before them
-  if (cp >= 0x1100 && (isWide(cp) || EMOJI_PRESENTATION.test(ch))) return 2;
+  if (cp >= 0x1100 && (isWide(cp) || EMOJI_PRESENTATION.test(text.slice(start, end)))) return 2;
   return 1;
 }
 

@@ -1,5 +1,7 @@
 // Wrapping by display width: Chinese characters take two columns and may
 // break anywhere; other words break at spaces, or hard when longer than a line.
+// Linear in the text: every character is measured once (twice at most when a
+// word is cut).
 import { displayWidth } from './width.js';
 
 export { displayWidth };
@@ -21,12 +23,16 @@ export function wrapText(text: string, width: number): string[] {
       line = '';
       lineWidth = 0;
     };
-    for (const unit of paragraph.match(ASCII.test(paragraph) ? ASCII_UNITS : UNITS) ?? []) {
+    // One match at a time: an array of every word first would be garbage as large as the text.
+    const units = ASCII.test(paragraph) ? ASCII_UNITS : UNITS;
+    units.lastIndex = 0;
+    for (let m = units.exec(paragraph); m; m = units.exec(paragraph)) {
+      const unit = m[0];
       if (/^\s/.test(unit)) {
         space = lineWidth > 0;
         continue;
       }
-      let uw = displayWidth(unit);
+      const uw = displayWidth(unit);
       const gap = space ? 1 : 0;
       space = false;
       if (lineWidth + gap + uw <= w) {
@@ -35,22 +41,26 @@ export function wrapText(text: string, width: number): string[] {
         continue;
       }
       if (lineWidth > 0) push();
-      // A word wider than the line is cut, character by character.
-      let rest = unit;
-      while (uw > w) {
-        let cut = '';
+      if (uw > w) {
+        // A word wider than the line is cut, character by character, in one pass.
+        let start = 0;
         let cw = 0;
-        for (const ch of rest) {
-          const chw = displayWidth(ch);
-          if (cw + chw > w && cw > 0) break;
-          cut += ch;
+        for (let i = 0; i < unit.length; ) {
+          const next = i + (unit.codePointAt(i)! > 0xffff ? 2 : 1);
+          const chw = displayWidth(unit.slice(i, next));
+          if (cw + chw > w && cw > 0) {
+            lines.push(unit.slice(start, i));
+            start = i;
+            cw = 0;
+          }
           cw += chw;
+          i = next;
         }
-        lines.push(cut);
-        rest = rest.slice(cut.length);
-        uw = displayWidth(rest);
+        line = unit.slice(start);
+        lineWidth = displayWidth(line);
+        continue;
       }
-      line = rest;
+      line = unit;
       lineWidth = uw;
     }
     push();

@@ -176,14 +176,14 @@ export function similarity(q: string, v: string, edits = true): number {
   if (/\d/.test(v)) return 0;
   if (!edits) return 0;
   // Three letters: only two swapped ("gpd" for "gdp").
-  if (q.length === 3) return v.length === 3 && [...q].sort().join('') === [...v].sort().join('') && editDistance(q, v) === 1 ? 0.8 : 0;
+  if (q.length === 3) return v.length === 3 && [...q].sort().join('') === [...v].sort().join('') && editDistance(q, v, 1) === 1 ? 0.8 : 0;
   if (v.startsWith(q)) return 0.6 + (0.4 * q.length) / v.length;
   // The same word with an ending the facts lack: "ranked" for "rank".
   if (q.startsWith(v) && v.length >= 4 && q.length - v.length <= 3) return 0.6 + (0.4 * v.length) / q.length;
   // Four letters: a start, or two letters swapped ("laon" for "loan"); one letter off in "york" is "work".
-  if (q.length === 4) return v.length === 4 && [...q].sort().join('') === [...v].sort().join('') && editDistance(q, v) === 1 ? 0.75 : 0;
-  const d = editDistance(q, v);
+  if (q.length === 4) return v.length === 4 && [...q].sort().join('') === [...v].sort().join('') && editDistance(q, v, 1) === 1 ? 0.75 : 0;
   const allowed = q.length >= 8 ? 2 : 1;
+  const d = editDistance(q, v, allowed);
   return d <= allowed ? 1 - d / Math.max(q.length, v.length) : 0;
 }
 

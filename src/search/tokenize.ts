@@ -39,7 +39,8 @@ export function tokenize(text: string): Token[] {
 export const terms = (text: string): string[] => tokenize(text).map((t) => t.term);
 
 // Numbers meet however they are written: "five" and "5", "third" and "3rd", "11th" and "11".
-const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
+// A Map: a plain object would answer "constructor" with Object itself.
+const NUMBER_WORDS = new Map<string, string>(
   [
     ['one', 'first'], ['two', 'second'], ['three', 'third'], ['four', 'fourth'], ['five', 'fifth'],
     ['six', 'sixth'], ['seven', 'seventh'], ['eight', 'eighth'], ['nine', 'ninth'], ['ten', 'tenth'],
@@ -53,7 +54,7 @@ export function normalizeWord(word: string): string {
   if (/^\d+(st|nd|rd|th)$/.test(w)) return w.replace(/\D+$/, '');
   w = w.replace(/['’]s$/, '').replace(/['’]/g, '');
   if (/\d/.test(w) || isHan(w)) return w;
-  return NUMBER_WORDS[w] ?? stem(w);
+  return NUMBER_WORDS.get(w) ?? stem(w);
 }
 
 /** Plurals only: a stronger stemmer merges words people keep apart (production/products). */

@@ -28,8 +28,15 @@ export const FIELD_WEIGHTS = {
  */
 export type Postings = number[];
 
-/** A word-keyed table; plain objects, so that a stored index is ready the moment JSON.parse returns. */
+/**
+ * A word-keyed table; plain objects, so that a stored index is ready the
+ * moment JSON.parse returns. Read through lookup(); a fresh one has no
+ * prototype at all (table()).
+ */
 export type Table<T> = Record<string, T>;
+
+/** An empty table without a prototype: no word is ever one of Object's properties. */
+const table = <T>(): Table<T> => Object.create(null) as Table<T>;
 
 /** The value for `key`, never one inherited from Object.prototype ("constructor" is a word too). */
 export const lookup = <T>(table: Table<T>, key: string): T | undefined =>
@@ -82,7 +89,7 @@ export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): Se
   const themeText = new Map(
     themes.map((t) => [t.id, [t.id, t.name, t.zone ?? '', ...(t.zh ?? [])].join(' ')]),
   );
-  const postings: Table<Postings> = {};
+  const postings = table<Postings>();
   facts.forEach((fact, doc) => {
     const weights = new Map<string, number>();
     const evidence = new Map<string, number>();
@@ -110,7 +117,7 @@ export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): Se
     }
   });
   const han: string[] = [];
-  const families: Table<string[]> = {};
+  const families = table<string[]>();
   for (const t of Object.keys(postings)) {
     if (isHan(t)) han.push(t);
     else (lookup(families, family(t)) ?? (families[family(t)] = [])).push(t);

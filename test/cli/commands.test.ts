@@ -1,11 +1,14 @@
 // cite, show --context, number filters, stats, random, info and completion,
 // in-process.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_DATA } from '../../src/data/load.js';
 import { cli, ESC } from '../helpers.js';
+import { bashComplete, fishComplete, hasShell, zshComplete } from '../security/shells.js';
 
 const json = async (...argv: string[]) => {
   const r = await cli(argv);
@@ -13,8 +16,6 @@ const json = async (...argv: string[]) => {
   return JSON.parse(r.stdout);
 };
 const ids = (facts: { id: string }[]) => facts.map((f) => f.id);
-// fish is not on every machine; where it is, its completion is tried for real.
-const hasFish = spawnSync('fish', ['--version']).status === 0;
 
 describe('cite', () => {
   it.each([
@@ -168,21 +169,12 @@ describe('info', () => {
 });
 
 describe('completion', () => {
+  // The scripts ask the built binary (on PATH) for candidates at each TAB.
+  const script = async (shell: string) => (await cli(['completion', shell])).stdout;
+
   it('bash: completes "search --theme ec" to ecology, and more', async () => {
-    const script = (await cli(['completion', 'bash'])).stdout;
-    const complete = (...words: string[]) =>
-      execFileSync(
-        'bash',
-        [
-          '-c',
-          `${script}
-COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1))
-_chongqing_facts; printf '%s\\n' "\${COMPREPLY[@]}"`,
-        ],
-        { encoding: 'utf8' },
-      )
-        .trim()
-        .split('\n');
+    const bash = await script('bash');
+    const complete = (...words: string[]) => bashComplete(bash, words);
     expect(complete('chongqing-facts', 'search', '--theme', 'ec')).toEqual(['ecology']);
     expect(complete('chongqing-facts', 'list', '-t', 'ecology,ru')).toEqual(['ecology,rural']);
     expect(complete('chongqing-facts', 'se')).toEqual(['search']);
@@ -192,36 +184,56 @@ _chongqing_facts; printf '%s\\n' "\${COMPREPLY[@]}"`,
     expect(complete('chongqing-facts', 'completion', 'z')).toEqual(['zsh']);
     expect(complete('chongqing-facts', 'cite', 'gdp-2025', '-f', 'm')).toEqual(['markdown']);
     expect(complete('chongqing-facts', 'list', '--unit', 'coun')).toEqual(['countries\\ and\\ regions']);
+    expect(complete('chongqing-facts', 'list', '--unit', 'countries\\ a')).toEqual(['countries\\ and\\ regions']);
     expect(complete('chongqing-facts', 'show', 'x', '--fields', 'con')).toEqual(['context']);
-    expect(complete('chongqing-facts', 'list', '--fields', 'sc')).toEqual(['']); // score is search's
+    expect(complete('chongqing-facts', 'list', '--fields', 'sc')).toEqual([]); // score is search's
     expect(complete('chongqing-facts', 'search', 'x', '--theme', '=', 'eco')).toEqual(['ecology']);
+    expect(complete('chongqing-facts', 'search', 'x', '--theme', '=')).toHaveLength(8);
+    expect(complete('chongqing-facts', 'help', 'st')).toEqual(['stats']);
   });
 
-  it.runIf(hasFish)('fish: completes themes (after a comma too), units, formats and ids', async () => {
-    const script = (await cli(['completion', 'fish'])).stdout;
-    const complete = (line: string) =>
-      execFileSync('fish', ['-c', `${script}\ncomplete -C ${JSON.stringify(line)}`], { encoding: 'utf8' })
-        .trim()
-        .split('\n')
-        .map((l) => l.split('\t')[0]);
+  it.runIf(hasShell('zsh'))('zsh: completes themes (after = and a comma too), units, formats and ids', async () => {
+    const zsh = await script('zsh');
+    const complete = (...words: string[]) => zshComplete(zsh, words);
+    expect(complete('chongqing-facts', 'search', '--theme', 'ec')).toEqual(['ecology']);
+    expect(complete('chongqing-facts', 'search', '--theme=ec')).toEqual(['--theme=ecology']);
+    expect(complete('chongqing-facts', 'list', '--theme', 'ecology,ru')).toEqual(['ecology,rural']);
+    expect(complete('chongqing-facts', 'list', '--unit', 'coun')).toEqual(['countries and regions']);
+    expect(complete('chongqing-facts', 'list', '--unit', 'countries\\ a')).toEqual(['countries and regions']);
+    expect(complete('chongqing-facts', 'cite', 'gdp-2025', '-f', 'b')).toEqual(['bibtex']);
+    expect(complete('chongqing-facts', 'show', 'gdp')).toEqual(['gdp-2025']);
+    expect(complete('chongqing-facts', '--data', '')).toEqual(['<files>']);
+  });
+
+  it.runIf(hasShell('fish'))('fish: completes themes (after a comma too), units, formats and ids', async () => {
+    const fish = await script('fish');
+    const complete = (line: string) => fishComplete(fish, line);
     expect(complete('chongqing-facts search --theme ec')).toEqual(['ecology']);
+    expect(complete('chongqing-facts search --theme=ec')).toEqual(['--theme=ecology']);
     expect(complete('chongqing-facts list --theme ecology,ru')).toEqual(['ecology,rural']);
     expect(complete('chongqing-facts list --unit coun')).toEqual(['countries and regions']);
     expect(complete('chongqing-facts cite gdp-2025 -f b')).toEqual(['bibtex']);
     expect(complete('chongqing-facts show gdp')).toEqual(['gdp-2025']);
+    expect(complete('chongqing-facts se')).toEqual(['search']);
   });
 
-  it.each(['zsh', 'fish'])('%s: prints a script naming the commands and themes', async (shell) => {
+  it.each(['bash', 'zsh', 'fish'])('%s: the script holds no data, only the way to ask for it', async (shell) => {
     const r = await cli(['completion', shell]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('search');
-    expect(r.stdout).toContain('ecology');
+    expect(r.stdout).toContain('__complete');
+    expect(r.stdout).not.toContain('ecology');
+    expect(r.stdout).not.toContain('gdp-2025');
   });
 
-  it("zsh: the script's bash part parses", async () => {
-    // zsh may not be installed; bash checks the function zsh runs through bashcompinit.
-    const zsh = (await cli(['completion', 'zsh'])).stdout;
-    expect(() => execFileSync('bash', ['-n', '-c', zsh.replace(/^autoload.*$/m, '')])).not.toThrow();
+  it.each([
+    ['bash', ['-n']],
+    ['zsh', ['-n']],
+    ['fish', ['--no-execute']],
+  ])('%s: the script parses', async (shell, check) => {
+    if (!hasShell(shell)) return;
+    const file = join(mkdtempSync(join(tmpdir(), 'cqf-script-')), shell);
+    writeFileSync(file, (await cli(['completion', shell])).stdout);
+    expect(spawnSync(shell, [...check, file], { encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
   });
 
   it('tcsh is a usage error', async () => {

@@ -1,7 +1,7 @@
 import stripAnsi from 'strip-ansi';
 import { describe, expect, it } from 'vitest';
-import { factCard, factsTable, groupThousands, highlight, themesTable } from '../../src/format/table.js';
-import { displayWidth } from '../../src/format/wrap.js';
+import { drawTable, factCard, factsTable, groupThousands, highlight, markPart, themesTable } from '../../src/format/table.js';
+import { displayWidth, wrapText } from '../../src/format/wrap.js';
 import { loadFacts } from '../../src/data/load.js';
 import { Chalk } from 'chalk';
 import { MINI } from '../helpers.js';
@@ -93,5 +93,54 @@ describe('ids are never broken', () => {
     const out = themesTable(data.themes.map((t) => ({ ...t, facts: 12 })), { width: 40, color: 0 });
     expect(widest(out)).toBeLessThanOrEqual(40);
     expect(out).toContain('High-quality');
+  });
+});
+
+describe('figures in show', () => {
+  it.each([
+    [1e-7, '(0.0000001 RMB)'],
+    [5e-324, `(0.${'0'.repeat(323)}5 RMB)`],
+    [1e21, '(1,000,000,000,000,000,000,000 RMB)'],
+  ])('%d is written out in full', (value, text) => {
+    const fact = { ...data.facts[0], figures: [{ value, unit: 'RMB', text: 'a sum' }] };
+    const out = factCard(fact, data.themes[0], { width: 1000, color: 0 });
+    expect(out).toContain(text);
+    expect(out).not.toMatch(/\de[-+,]?\d/);
+  });
+
+  it('so are a year and a rank position', () => {
+    const fact = { ...data.facts[0], year: 1e21, rank: { position: 1e22, scope: 'world', text: 'first' } };
+    const card = factCard(fact, data.themes[0], { width: 200, color: 0 });
+    expect(card).toContain('1000000000000000000000');
+    expect(card).toContain('No. 10000000000000000000000 in world');
+    expect(factsTable([{ fact }], ['id', 'year'], { width: 200, color: 0 })).toContain('1000000000000000000000');
+  });
+});
+
+describe('drawTable draws long tables in chunks', () => {
+  const cells = Array.from({ length: 150 }, (_, i) => [`row ${i}`, `a longer cell\nover two lines ${i}`]);
+  const options = { head: ['n', 'text'], colWidths: [10, 20], style: { head: [], border: [] } };
+
+  it.each([1, 2, 3, 64, 149, 150])('in chunks of %i, the same table as in one piece', (chunk) => {
+    expect(drawTable(options, cells, chunk)).toBe(drawTable(options, cells, Infinity));
+  });
+
+  it('without a head too, and with one row', () => {
+    const { head: _, ...bare } = options;
+    expect(drawTable(bare, cells, 7)).toBe(drawTable(bare, cells, Infinity));
+    expect(drawTable(bare, cells.slice(0, 1), 7)).toBe(drawTable(bare, cells.slice(0, 1), Infinity));
+  });
+});
+
+describe('markPart', () => {
+  const c = new Chalk({ level: 1 });
+  const mark = (s: string) => c.bold.yellow(s);
+  it.each([
+    ['one two three four', 'two three', 10, ['one ' + mark('two'), mark('three') + ' four']],
+    ['one  two\u00a0 three   four', 'two\u00a0 three', 10, ['one ' + mark('two'), mark('three') + ' four']],
+    ['abcdefghij', 'cdefg', 4, ['ab' + mark('cd'), mark('efg') + 'h', 'ij']],
+    ['before. The part. after', 'The part.', 40, [`before. ${mark('The part.')} after`]],
+  ])('%j, marking %j at width %i', (text, part, width, lines) => {
+    expect(markPart(wrapText(text, width), text, part, c)).toEqual(lines);
   });
 });

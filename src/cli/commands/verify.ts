@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { EXIT, NAME, type Context } from '../context.js';
 import { toJson } from '../../format/json.js';
 import { problemLines, verifyData } from '../../data/verify.js';
+import { visible } from '../../format/visible.js';
 
 export function registerVerify(program: Command, ctx: Context): void {
   program
@@ -24,10 +25,10 @@ Exits 0 when every check holds, 1 listing every problem.`,
       if (g.json) {
         ctx.io.stdout(toJson(report));
       } else if (report.ok) {
-        ctx.io.stdout(`ok: ${report.facts} facts agree with ${report.article}\n`);
+        ctx.io.stdout(`ok: ${report.facts} facts agree with ${visible(report.article)}\n`);
       } else {
         ctx.io.stdout(problemLines(report));
-        ctx.io.stderr(`${NAME}: ${report.problems.length} problem(s) in ${report.facts} facts of ${report.file}\n`);
+        ctx.io.stderr(`${NAME}: ${report.problems.length} problem(s) in ${report.facts} facts of ${visible(report.file)}\n`);
       }
     });
 }
