@@ -118,5 +118,5 @@ const { buildIndex, storeIndex, validateFactsFile } = await importTs(
 );
 const raw = readFileSync(new URL('data/facts.json', root), 'utf8');
 const data = validateFactsFile(JSON.parse(raw), 'data/facts.json');
-writeFileSync(new URL('dist/search-index.json', root), JSON.stringify(storeIndex(buildIndex(data.facts, data.themes))));
-writeFileSync(new URL('dist/search-index.facts.json', root), raw);
+const source = { bytes: Buffer.byteLength(raw), sha256: createHash('sha256').update(raw).digest('hex') };
+writeFileSync(new URL('dist/search-index.json', root), JSON.stringify(storeIndex(buildIndex(data.facts, data.themes), source)));

@@ -2,7 +2,7 @@
 // tokenizes every fact, the bulk of a lookup's work, so the build stores the
 // bundled data's index (dist/search-index.json) and a lookup loads it when it
 // was made from the very same facts text.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type Fuse from 'fuse.js';
 import { packagePath } from '../paths.js';
 import { family, isHan, terms } from './tokenize.js';
@@ -139,17 +139,19 @@ function rankWords(fact: Fact): string | undefined {
 
 /** The index as JSON: the same tables, postings and families as space-separated text. */
 export interface StoredIndex {
-  version: 7;
+  version: 8;
+  /** The facts file it was built from: its size, and its SHA-256 (for tests and people; a lookup does not hash). */
+  source: { bytes: number; sha256: string };
   facts: number;
   postings: Table<string>;
   han: string[];
   families: Table<string>;
 }
 
-export function storeIndex(index: SearchIndex): StoredIndex {
+export function storeIndex(index: SearchIndex, source: StoredIndex['source']): StoredIndex {
   const text = <T>(table: Table<T[] | string>) =>
     Object.fromEntries(Object.keys(table).map((k) => [k, joined(table[k])]));
-  return { version: 7, facts: index.facts.length, postings: text(index.postings), han: index.han, families: text(index.families) };
+  return { version: 8, source, facts: index.facts.length, postings: text(index.postings), han: index.han, families: text(index.families) };
 }
 
 /** A list as stored text; a list still stored (never read) is already text. */
@@ -157,25 +159,39 @@ const joined = <T>(v: T[] | string | undefined): string => (typeof v === 'string
 
 /** The stored index as a search index for these facts, or undefined when it does not fit them. */
 export function loadStoredIndex(stored: StoredIndex, facts: readonly Fact[]): SearchIndex | undefined {
-  if (stored.version !== 7 || stored.facts !== facts.length) return undefined;
+  if (stored.version !== 8 || stored.facts !== facts.length) return undefined;
   return { facts, postings: stored.postings, han: stored.han, families: stored.families, origin: 'stored' };
 }
 
-/** Where the build stores the bundled data's index, and the exact facts text it was built from. */
+/** The bundled facts file, and where the build stores its index. */
+export const BUNDLED_FACTS = packagePath('data/facts.json');
 export const STORED_INDEX = packagePath('dist/search-index.json');
-export const STORED_INDEX_FACTS = packagePath('dist/search-index.facts.json');
 
 /**
- * The stored index when it was built from exactly this facts text, else a
- * fresh one. The text is compared, not hashed: comparing costs about 0.1 ms,
- * a hash in JavaScript 2 to 5 ms and node:crypto about 12 ms (loading it),
- * measured on Node 20, 22 and 24.
+ * The stored index for the bundled facts file, else a fresh one. The stored
+ * index is the bundled file's only: it is used when the facts come from
+ * that very path, have the size it was built from, and the file is not
+ * newer than the index (a maintainer who edits data/facts.json without
+ * building gets a fresh index, not a stale one; an installed package has
+ * both files with the same time). Nothing is hashed at run time: a hash
+ * costs a lookup 2 to 5 ms in JavaScript and about 12 ms through node:crypto
+ * (measured on Node 20, 22 and 24); a test checks the stored SHA-256 instead.
  */
-export function indexFor(data: { facts: readonly Fact[]; themes: readonly Theme[]; raw: string }): SearchIndex {
+export function indexFor(
+  data: { facts: readonly Fact[]; themes: readonly Theme[]; path: string },
+  stored: { facts: string; index: string } = { facts: BUNDLED_FACTS, index: STORED_INDEX },
+): SearchIndex {
   try {
-    if (readFileSync(STORED_INDEX_FACTS, 'utf8') === data.raw) {
-      const index = loadStoredIndex(JSON.parse(readFileSync(STORED_INDEX, 'utf8')), data.facts);
-      if (index) return index;
+    if (data.path === stored.facts) {
+      const facts = statSync(stored.facts);
+      if (facts.mtimeMs <= statSync(stored.index).mtimeMs) {
+        const text = readFileSync(stored.index, 'utf8');
+        // The size is near the start: checked before the whole index is parsed.
+        if (text.startsWith(`{"version":8,"source":{"bytes":${facts.size},`)) {
+          const index = loadStoredIndex(JSON.parse(text) as StoredIndex, data.facts);
+          if (index) return index;
+        }
+      }
     }
   } catch {
     // No stored index (a run from src/ before a build): build one.
