@@ -189,6 +189,8 @@ export function similarity(q: string, v: string, edits = true): number {
 
 /** A query word with the facts' words it may stand for and how much it counts. */
 interface QueryWord {
+  /** Its place among the query's words: where its matches stand in a Match. */
+  i: number;
   term: string;
   /** Facts' words with their similarity (0..1). */
   cands: Map<string, number>;
@@ -237,70 +239,78 @@ function unmatchedWeight(term: string, n: number): number {
 /** Each fact's best match for each query word; only facts matching at least one. */
 function matchFacts(index: SearchIndex, words: readonly QueryWord[]): Map<number, Match> {
   const matches = new Map<number, Match>();
-  words.forEach((w, qi) => {
+  for (const w of words) {
     for (const [v, sim] of w.cands) {
+      // Postings are flat triples: fact, field weight, evidence (word-index.ts).
       const list = postingsOf(index, v) ?? [];
-      for (let i = 0; i < list.length; i += 3) {
-        const doc = list[i];
-        const s = sim * list[i + 1];
+      for (let i = 0; i + 2 < list.length; i += 3) {
+        const [doc = 0, weight = 0, evidence = 0] = [list[i], list[i + 1], list[i + 2]];
+        const s = sim * weight;
         let m = matches.get(doc);
         if (!m) {
           const zeros = () => new Array<number>(words.length).fill(0);
           m = { doc, score: zeros(), word: new Array<string>(words.length).fill(''), evidence: zeros() };
           matches.set(doc, m);
         }
-        if (s > m.score[qi]) {
-          m.score[qi] = s;
-          m.word[qi] = v;
-          m.evidence[qi] = list[i + 2];
+        if (s > scoreOf(m, w)) {
+          m.score[w.i] = s;
+          m.word[w.i] = v;
+          m.evidence[w.i] = evidence;
         }
       }
     }
-  });
+  }
   return matches;
 }
 
-/** The share (0..1) of the weight of `part` (query word positions) that a fact covers. */
-function coverage(m: Match, words: readonly QueryWord[], part: readonly number[]): number {
+const scoreOf = (m: Match, w: QueryWord): number => m.score[w.i] ?? 0;
+
+/** The share (0..1) of the weight of `part` that a fact covers. */
+function coverage(m: Match, part: readonly QueryWord[]): number {
   let got = 0;
   let all = 0;
-  for (const qi of part) {
-    got += m.score[qi] * words[qi].weight;
-    all += words[qi].weight;
+  for (const w of part) {
+    got += scoreOf(m, w) * w.weight;
+    all += w.weight;
   }
   return all > 0 ? got / all : 0;
 }
 
 interface Ranked {
   m: Match;
+  fact: Fact;
   relevance: number;
 }
 
 /**
- * Facts ranked for the query words at `part`: the better covered first; then
+ * Facts ranked for the query words of `part`: the better covered first; then
  * a fact with a figure (a lookup is mostly for a number); then the words
  * found in more places (statement, tags and source); then the more specific
  * fact (fewer words of its own beside the match); then article order. Among
  * equally good matches, one fact per source sentence first: six facts from
  * one sentence should not push every other sentence off the first page.
  */
-function rank(index: SearchIndex, matches: Iterable<Match>, words: readonly QueryWord[], part: readonly number[]): Ranked[] {
-  const ranked: (Ranked & { evidence: number; length: number; nth: number })[] = [];
+function rank(index: SearchIndex, matches: Iterable<Match>, part: readonly QueryWord[]): Ranked[] {
+  const ranked: (Ranked & { evidence: number; nth: number })[] = [];
   for (const m of matches) {
-    const relevance = Math.round(coverage(m, words, part) * 1000) / 1000;
-    if (relevance === 0) continue;
-    const evidence = part.reduce((s, qi) => s + m.evidence[qi], 0);
-    ranked.push({ m, relevance, evidence, length: index.facts[m.doc].statement.length, nth: 0 });
+    const fact = index.facts[m.doc];
+    const relevance = Math.round(coverage(m, part) * 1000) / 1000;
+    if (!fact || relevance === 0) continue;
+    const evidence = part.reduce((s, w) => s + (m.evidence[w.i] ?? 0), 0);
+    ranked.push({ m, fact, relevance, evidence, nth: 0 });
   }
-  const figured = (r: Ranked) => (index.facts[r.m.doc].figures?.length ? 1 : 0);
+  const figured = (r: Ranked) => (r.fact.figures?.length ? 1 : 0);
   const order = (a: (typeof ranked)[number], b: (typeof ranked)[number]) =>
-    b.relevance - a.relevance || figured(b) - figured(a) || b.evidence - a.evidence || a.length - b.length || a.m.doc - b.m.doc;
+    b.relevance - a.relevance ||
+    figured(b) - figured(a) ||
+    b.evidence - a.evidence ||
+    a.fact.statement.length - b.fact.statement.length ||
+    a.m.doc - b.m.doc;
   ranked.sort(order);
   const seen = new Map<string, number>();
   for (const r of ranked) {
-    const source = index.facts[r.m.doc].source;
-    r.nth = seen.get(source) ?? 0;
-    seen.set(source, r.nth + 1);
+    r.nth = seen.get(r.fact.source) ?? 0;
+    seen.set(r.fact.source, r.nth + 1);
   }
   return ranked.sort((a, b) => b.relevance - a.relevance || a.nth - b.nth || order(a, b));
 }
@@ -312,15 +322,14 @@ function rank(index: SearchIndex, matches: Iterable<Match>, words: readonly Quer
  * population" has no fact about both, but one for each). A part nothing
  * answers is left out, so the others still get their facts.
  */
-function topics(index: SearchIndex, matches: Map<number, Match>, words: readonly QueryWord[], parts: readonly number[][]): Ranked[][] {
-  const all = words.map((_, qi) => qi);
-  const whole = rank(index, matches.values(), words, all).filter((r) => r.relevance > MIN_COVERAGE && realMatch(r.m, words, all));
+function topics(index: SearchIndex, matches: Map<number, Match>, words: readonly QueryWord[], parts: readonly QueryWord[][]): Ranked[][] {
+  const answers = (part: readonly QueryWord[]) =>
+    rank(index, matches.values(), part).filter((r) => r.relevance > MIN_COVERAGE && realMatch(r.m, part));
+  const whole = answers(words);
   const best = whole[0];
-  const answersEveryPart = (r: Ranked) => parts.every((p) => p.some((qi) => r.m.score[qi] >= STRONG_MATCH));
+  const answersEveryPart = (r: Ranked) => parts.every((p) => p.some((w) => scoreOf(r.m, w) >= STRONG_MATCH));
   if (parts.length <= 1 || (best && answersEveryPart(best))) return whole.length ? [whole] : [];
-  return parts
-    .map((part) => rank(index, matches.values(), words, part).filter((r) => r.relevance > MIN_COVERAGE && realMatch(r.m, words, part)))
-    .filter((t) => t.length > 0);
+  return parts.map(answers).filter((t) => t.length > 0);
 }
 
 /**
@@ -328,39 +337,38 @@ function topics(index: SearchIndex, matches: Map<number, Match>, words: readonly
  * not only in meaning: "hospitals in chongqing" is not answered by a fact
  * that says "Chongqing" (as nearly all do) and something close to "hospital".
  */
-function realMatch(m: Match, words: readonly QueryWord[], part: readonly number[]): boolean {
+function realMatch(m: Match, part: readonly QueryWord[]): boolean {
   // Telling: in at most half of the facts (the weight of such a word is at least log 3).
   // (A query of nothing but such words, "chongqing", is met by any of them.)
-  const telling = (w: QueryWord) => w.weight >= Math.log(3) - 1e-9;
-  const wanted = part.some((qi) => telling(words[qi])) ? part.filter((qi) => telling(words[qi])) : part;
-  return wanted.some((qi) => m.score[qi] > SEMANTIC_SIMILARITY);
+  const telling = part.filter((w) => w.weight >= Math.log(3) - 1e-9);
+  return (telling.length ? telling : part).some((w) => scoreOf(m, w) > SEMANTIC_SIMILARITY);
 }
 
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): Hit[] {
   const termParts = queryParts(index, query);
   const terms = [...new Set(termParts.flat())];
-  const parts = termParts.map((p) => p.map((term) => terms.indexOf(term)));
-  const words: QueryWord[] = terms.map((term) => {
+  const words: QueryWord[] = terms.map((term, i) => {
     const cands = candidates(index, term);
     // A word the query says itself is that word's match, not another's
     // ("football club": "football" may not count again through "club").
     for (const other of terms) if (other !== term) cands.delete(other);
-    return { term, cands, weight: weigh(index, term, cands) };
+    return { i, term, cands, weight: weigh(index, term, cands) };
   });
   if (words.length === 0) return [];
-  const matches = matchFacts(index, words);
-  const found = topics(index, matches, words, parts);
+  const byTerm = new Map(words.map((w) => [w.term, w]));
+  const parts = termParts.map((p) => p.flatMap((term) => byTerm.get(term) ?? []));
+  const found = topics(index, matchFacts(index, words), words, parts);
   // Several topics take turns: the best fact of each, then the second of each, ...
   const out: Hit[] = [];
   const taken = new Set<number>();
-  const longest = Math.max(0, ...found.map((t) => t.length));
+  const longest = found.reduce((n, t) => Math.max(n, t.length), 0);
   for (let i = 0; i < longest; i++) {
     for (const t of found) {
       const r = t[i];
       if (!r || taken.has(r.m.doc)) continue;
       taken.add(r.m.doc);
-      const matched = r.m.word.filter((w, qi) => w !== '' && r.m.score[qi] > 0);
-      out.push({ fact: index.facts[r.m.doc], score: Math.round((1 - r.relevance) * 1000) / 1000, matched });
+      const matched = words.filter((w) => scoreOf(r.m, w) > 0).map((w) => r.m.word[w.i] ?? '');
+      out.push({ fact: r.fact, score: Math.round((1 - r.relevance) * 1000) / 1000, matched });
     }
   }
   return out.slice(0, options.limit ?? out.length);
