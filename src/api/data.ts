@@ -30,17 +30,22 @@ const loaded = new WeakSet<object>();
 const indexes = new WeakMap<LoadedFacts, SearchIndex>();
 const frozen = new WeakSet<LoadedFacts>();
 
+/** A file changed this recently (ms) may change again within the same tick of the file system's clock; it is not kept. */
+const RACY_MS = 2000;
+
 /**
  * The file as it is now: device, inode, size, and modification and change
  * times to the nanosecond. Any write changes the change time (which no one
  * can set back), and replacing or re-linking the file changes the inode, so
- * a changed file is never mistaken for the one cached. Taken before the file
+ * a changed file is not mistaken for the one cached. Taken before the file
  * is read: a change while it is read makes the next call read it again.
  */
-function stampOf(path: string): string | undefined {
+function stampOf(path: string): { stamp: string; changed: number } | undefined {
   try {
     const s = statSync(path, { bigint: true });
-    return s.isFile() ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : undefined;
+    if (!s.isFile()) return undefined;
+    const latest = s.ctimeNs > s.mtimeNs ? s.ctimeNs : s.mtimeNs;
+    return { stamp: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, changed: Number(latest / 1_000_000n) };
   } catch {
     // The load reports it in its own words.
     return undefined;
@@ -49,19 +54,22 @@ function stampOf(path: string): string | undefined {
 
 /**
  * The facts of an absolute path (`-`: standard input, read each time), loaded
- * and checked once while the file stays the same. The CLI loads through here
+ * and checked once while the file stays the same (and has not just changed). The CLI loads through here
  * too. A non-strict load (verify's, which lists every problem) is not kept.
  */
 export function loadData(path: string = BUNDLED_DATA, options: LoadOptions = {}): LoadedFacts {
   if (path === STDIN || options.strict === false) return remember(readFacts(path, options));
-  const stamp = stampOf(path);
+  const now = stampOf(path);
   const hit = cache.get(path);
-  if (hit && stamp !== undefined && hit.stamp === stamp) return hit.data;
+  if (hit && now && hit.stamp === now.stamp) return hit.data;
   cache.delete(path);
   const data = remember(readFacts(path, options));
-  if (stamp !== undefined) {
+  // File times tick coarsely (a few ms; 2 s on FAT): a file changed within a
+  // tick of being read could change again unseen, at the same size and
+  // times. Such a file is read again next time, as git treats "racily clean" files.
+  if (now && Date.now() - now.changed > RACY_MS) {
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
-    cache.set(path, { stamp, data });
+    cache.set(path, { stamp: now.stamp, data });
   }
   return data;
 }
