@@ -7,18 +7,8 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BUNDLED_DATA, loadFacts as readFacts, type LoadedFacts, type LoadOptions } from '../data/load.js';
 import { STDIN } from '../data/read.js';
-import type { Fact, Meta, Theme } from '../data/types.js';
 import { UsageError } from '../errors.js';
 import { indexFor, type SearchIndex } from '../search/word-index.js';
-
-/** A loaded facts file, as loadFacts() returns it: checked, filled in, and frozen. */
-export interface Facts {
-  readonly meta: Readonly<Meta>;
-  readonly themes: readonly Readonly<Theme>[];
-  readonly facts: readonly Readonly<Fact>[];
-  /** The file's absolute path (`-` for standard input). */
-  readonly path: string;
-}
 
 /** Files kept loaded at once; a script that walks through many files does not keep them all. */
 const MAX_CACHED = 8;

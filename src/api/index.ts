@@ -12,19 +12,9 @@
 import { record, type Row } from '../format/fields.js';
 import type { Fact, Figure, Meta, Rank, Theme, ThemeSummary } from '../data/types.js';
 import type { Stats, ThemeStats } from '../core/stats.js';
-import { loadPublic, useData, type Facts } from './data.js';
-import type { Filters, SortKey } from './options.js';
-import {
-  factRow,
-  listRows,
-  randomFact,
-  searchRows,
-  statsOf,
-  themeRows,
-  type ListOptions as ListFilters,
-  type RandomOptions as RandomChoice,
-  type SearchOptions as SearchFilters,
-} from './results.js';
+import { loadPublic, useData } from './data.js';
+import { factRow, listRows, randomFact, searchRows, statsOf, themeRows } from './results.js';
+import type { Facts, Filters, ListFilters, RandomChoice, SearchFilters, SortKey } from './types.js';
 
 export { DataError, FactsError, NotFoundError, UsageError, type ErrorCode } from '../errors.js';
 export type { Fact, Facts, Figure, Filters, Meta, Rank, SortKey, Stats, Theme, ThemeStats, ThemeSummary };

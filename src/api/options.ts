@@ -10,6 +10,9 @@ import type { Fact, Theme } from '../data/types.js';
 import { listed } from '../format/list.js';
 import { plainNumber } from '../format/number.js';
 import { didYouMean } from '../search/suggest.js';
+import { SORT_KEYS, type Filters } from './types.js';
+
+export { SORT_KEYS };
 
 /** What a value of each kind must be; the CLI's option parsers say the same. */
 export const MUST = {
@@ -18,24 +21,6 @@ export const MUST = {
   year: 'must be a four-digit year, e.g. 2025',
   wholeNumber: 'must be a whole number',
 } as const;
-
-export const SORT_KEYS = ['value'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-
-/** Narrowing by theme, year and figure, as `list` and `search` take it. */
-export interface Filters {
-  /** Theme ids: 'ecology', 'ecology,rural' or ['ecology', 'rural']; an empty list is no filter. */
-  theme?: string | readonly string[];
-  /** Only facts of this year. */
-  year?: number;
-  /** Only facts with a figure of at least / at most this value (in `unit`, when given). */
-  min?: number;
-  max?: number;
-  /** Only facts with a figure in this unit ('RMB', '%', ...), in any case. */
-  unit?: string;
-  /** 'value': the largest (matching) figure first, instead of relevance or article order. */
-  sort?: SortKey;
-}
 
 /** A bad value, worded as commander words a bad option value: "limit: argument '0' is invalid. must be ...". */
 export const invalid = (name: string, value: unknown, why: string) =>

@@ -12,20 +12,13 @@ import { DataError, NotFoundError, UsageError } from '../errors.js';
 import type { Row } from '../format/fields.js';
 import { search } from '../search/rank.js';
 import { indexOf } from './data.js';
-import { checkFilterValues, checkLimit, checkSeed, checkThemes, selection, type Filters } from './options.js';
+import { checkFilterValues, checkLimit, checkSeed, checkThemes, selection } from './options.js';
+import type { ListFilters as ListOptions, RandomChoice as RandomOptions, SearchFilters as SearchOptions } from './types.js';
+
+export type { ListOptions, RandomOptions, SearchOptions };
 
 /** As the CLI's `search --limit`. */
 export const DEFAULT_LIMIT = 10;
-
-export interface SearchOptions extends Filters {
-  /** At most this many results (default 10). */
-  limit?: number;
-}
-
-export interface ListOptions extends Filters {
-  /** At most this many facts (default: all). */
-  limit?: number;
-}
 
 /** `search`: the facts that match the query, best first. */
 export function searchRows(data: LoadedFacts, query: unknown, options: SearchOptions = {}): Row[] {
@@ -64,13 +57,6 @@ function contextOf(data: LoadedFacts, fact: Fact): string {
     throw new DataError(`the source of '${fact.id}' is not a sentence of ${data.meta.article}, so it has no paragraph; 'chongqing-facts verify' lists such problems`);
   }
   return context;
-}
-
-export interface RandomOptions {
-  /** Only these themes, as for list. */
-  theme?: string | readonly string[];
-  /** The same fact for the same seed and data: a whole number of any size (as digits, a number or a bigint). */
-  seed?: string | number | bigint;
 }
 
 /** `random`: one fact at random, or the seed's. */
