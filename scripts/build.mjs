@@ -1,13 +1,19 @@
 // Bundles src/ into dist/: cli.cjs (src/cli/boot.ts) starts main.cjs, the
 // minified CommonJS CLI, with V8's code cache; table.cjs holds the table code
 // that only table output loads, mcp.cjs the MCP server (the SDK and zod) that
-// only `mcp` loads; search-index.json the bundled facts' index.
+// only `mcp` loads; search-index.json the bundled facts' index. The Node
+// API (src/api/index.ts) is a bundle of its own, api.cjs, with an ES module
+// wrapper (api.mjs) and its type declarations (scripts/build-types.mjs): the
+// CLI's bundles do not load it, so lookups do not pay for it.
 // CommonJS, because Node 20 starts an ES module graph measurably slower
 // (README, "Speed").
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { buildTypes } from './build-types.mjs';
 import { importTs } from './import-ts.mjs';
 
 const root = new URL('..', import.meta.url);
@@ -98,6 +104,17 @@ const out = { outdir: 'dist', outExtension: { '.js': '.cjs' } };
 await build({ ...common, ...out, entryPoints: { main: 'src/cli/main.ts' } });
 await build({ ...common, ...out, entryPoints: { table: 'src/format/table.ts' } });
 await build({ ...common, ...out, entryPoints: { mcp: 'src/mcp/server.ts' } });
+await build({ ...common, ...out, entryPoints: { api: 'src/api/index.ts' } });
+{
+  // The ES module entry re-exports the CommonJS one, so that import and
+  // require share one module (one loaded-facts cache, one FactsError class).
+  const names = Object.keys(createRequire(import.meta.url)(fileURLToPath(new URL('dist/api.cjs', root)))).sort();
+  writeFileSync(
+    new URL('dist/api.mjs', root),
+    `// The Node API as an ES module: the CommonJS bundle's exports (scripts/build.mjs).\nimport api from './api.cjs';\n\nexport const { ${names.join(', ')} } = api;\n`,
+  );
+}
+buildTypes();
 // The starter gets a hash of the bundles (its code cache entries are per
 // build) and the command names (an entry is per kind of lookup).
 const bundles = ['main.cjs', 'table.cjs', 'mcp.cjs'].map((f) => readFileSync(new URL(`dist/${f}`, root)));

@@ -1,8 +1,11 @@
 // npm run check:pack: packs the package as it would be published, installs
 // the tarball into an empty folder and runs the installed binary, as a user
-// would after `npm install chongqing-facts`. Fails loudly on any difference.
+// would after `npm install chongqing-facts`, and the Node API from an ES
+// module, from CommonJS and from a strict TypeScript project. Fails loudly on
+// any difference.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,7 +25,7 @@ try {
   const files = pack.files.map((f) => f.path);
   check(pack.size < MAX_BYTES, `tarball is ${(pack.size / 1024).toFixed(0)} KB (limit ${MAX_BYTES / 1024} KB), ${files.length} files`);
   check(!files.some((f) => /^(src|test|scripts|\.ci)\//.test(f)), 'no src/, test/, scripts/ or .ci/ in the tarball');
-  for (const needed of ['bin/chongqing-facts.cjs', 'dist/cli.cjs', 'dist/main.cjs', 'dist/table.cjs', 'dist/mcp.cjs', 'data/facts.json', 'data/chongqing-daily-six-zones-one-highland.txt', 'data/facts.schema.json', 'data/related-words.txt', 'README.md', 'LICENSE']) {
+  for (const needed of ['bin/chongqing-facts.cjs', 'dist/cli.cjs', 'dist/main.cjs', 'dist/table.cjs', 'dist/mcp.cjs', 'dist/api.cjs', 'dist/api.mjs', 'dist/types/api/index.d.ts', 'dist/types-cjs/api/index.d.ts', 'dist/types-cjs/package.json', 'data/facts.json', 'data/chongqing-daily-six-zones-one-highland.txt', 'data/facts.schema.json', 'data/related-words.txt', 'README.md', 'LICENSE']) {
     check(files.includes(needed), `tarball has ${needed}`);
   }
 
@@ -77,6 +80,36 @@ try {
       byId(3)?.result?.structuredContent?.facts?.[0]?.id === 'laptop-production-world-first',
     'installed `mcp` answers an MCP handshake, lists its four tools, finds the laptop fact, and exits 0 when stdin closes',
   );
+
+  // The Node API, as `import` and `require` find it through package.json's "exports".
+  const LAPTOP = 'laptop-production-world-first';
+  writeFileSync(join(app, 'esm.mjs'), "import { search } from 'chongqing-facts';\nconsole.log(search('laptop')[0].id);\n");
+  writeFileSync(join(app, 'cjs.cjs'), "const { search } = require('chongqing-facts');\nconsole.log(search('laptop')[0].id);\n");
+  for (const [file, what] of [['esm.mjs', "an ES module's `import { search } from 'chongqing-facts'`"], ['cjs.cjs', "CommonJS `require('chongqing-facts')`"]]) {
+    const r = spawnSync(process.execPath, [file], { cwd: app, encoding: 'utf8' });
+    check(r.status === 0 && r.stdout === `${LAPTOP}\n` && r.stderr === '', `installed API: ${what} finds ${LAPTOP}`);
+  }
+  // A strict TypeScript project against the installed declarations (module
+  // nodenext, as ESM and as CommonJS), with this repository's compiler;
+  // the installed package has no dependencies for it to lean on.
+  const typed = `import { search, getFact, type SearchResult, FactsError } from 'chongqing-facts';
+const hits: SearchResult[] = search('laptop', { limit: 3 });
+const first: string | undefined = hits[0]?.id;
+try { getFact('nope'); } catch (e) { if (e instanceof FactsError && e.code === 'not-found') console.log(first); }
+`;
+  writeFileSync(join(app, 'typed.mts'), typed);
+  writeFileSync(join(app, 'typed.cts'), typed);
+  writeFileSync(
+    join(app, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [], outDir: 'out' }, files: ['typed.mts', 'typed.cts'] }),
+  );
+  const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+  const compiled = spawnSync(process.execPath, [tsc, '-p', app], { cwd: app, encoding: 'utf8' });
+  check(compiled.status === 0, `installed types: a strict TypeScript project (module nodenext) compiles${compiled.status === 0 ? '' : `:\n${compiled.stdout}${compiled.stderr}`}`);
+  for (const file of ['out/typed.mjs', 'out/typed.cjs']) {
+    const r = spawnSync(process.execPath, [file], { cwd: app, encoding: 'utf8' });
+    check(r.status === 0 && r.stdout === `${LAPTOP}\n`, `installed API: the compiled TypeScript ${file} finds ${LAPTOP}`);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

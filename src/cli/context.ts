@@ -2,7 +2,8 @@
 // exit code, the facts (loaded from --data, CHONGQING_FACTS_DATA or the
 // bundled file) and the output options the user chose.
 import type { Command } from 'commander';
-import { loadFacts, resolveDataPath, type LoadedFacts, type LoadOptions } from '../data/load.js';
+import { resolveDataPath, type LoadedFacts, type LoadOptions } from '../data/load.js';
+import { loadData } from '../api/data.js';
 import { parseFields } from '../format/fields.js';
 import type { Mode, OutputOptions } from './output.js';
 import { UsageError } from '../errors.js';
@@ -49,7 +50,7 @@ export function createContext(io: IO): Context {
     load(cmd, options) {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       if (g.data !== undefined && g.data.trim() === '') throw new UsageError('--data needs a file name');
-      return { data: loadFacts(resolveDataPath(g.data, io.env), options), g };
+      return { data: loadData(resolveDataPath(g.data, io.env), options), g };
     },
     output(g, allowed) {
       const mode: Mode = g.json ? 'json' : g.ndjson ? 'ndjson' : 'table';

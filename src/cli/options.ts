@@ -1,12 +1,8 @@
-// Parsing and checking option values that commander hands over as strings.
+// Parsing the option values that commander hands over as strings. Checking
+// them against the data (a theme or unit it has) is the API's
+// (src/api/options.ts), in the same words for the CLI, the API and the MCP server.
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { printable, UsageError } from '../errors.js';
-import type { Selection } from '../core/select.js';
-import { units } from '../core/select.js';
-import { didYouMean } from '../search/suggest.js';
-import { listed } from '../format/list.js';
-import { plainNumber } from '../format/number.js';
-import type { Fact, Theme } from '../data/types.js';
+import { MUST, normalSeed, SORT_KEYS } from '../api/options.js';
 
 /** `--theme a,b --theme c` -> ['a', 'b', 'c']. */
 export function collectList(value: string, previous: string[] = []): string[] {
@@ -15,7 +11,7 @@ export function collectList(value: string, previous: string[] = []): string[] {
 
 export function positiveInt(value: string): number {
   if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
-    throw new InvalidArgumentError('must be a positive whole number');
+    throw new InvalidArgumentError(MUST.positiveInt);
   }
   return Number(value);
 }
@@ -25,47 +21,20 @@ export function number(value: string): number {
   const text = value.trim().replace(/(\d),(?=\d{3}\b)/g, '$1');
   // Decimal only: Number() would also take "0x10" and "Infinity".
   const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(n)) throw new InvalidArgumentError('must be a number, e.g. 1e12, 3.5e9 or 800000000000');
+  if (!Number.isFinite(n)) throw new InvalidArgumentError(MUST.number);
   return n;
 }
 
 export function year(value: string): number {
-  if (!/^\s*\d{4}\s*$/.test(value)) throw new InvalidArgumentError('must be a four-digit year, e.g. 2025');
+  if (!/^\s*\d{4}\s*$/.test(value)) throw new InvalidArgumentError(MUST.year);
   return Number(value);
 }
 
-/**
- * A whole number of any size, as its digits (a seed is hashed, not computed
- * with), written one way: no plus sign, no leading zeros, no minus on zero, so
- * that equal numbers (0, 00, -0, +0) are equal seeds.
- */
+/** A seed: a whole number of any size, as its digits written one way (normalSeed), so that 0, 00 and -0 are one seed. */
 export function wholeNumber(value: string): string {
-  const m = /^\s*([+-]?)(\d+)\s*$/.exec(value);
-  if (!m) throw new InvalidArgumentError('must be a whole number');
-  const digits = m[2].replace(/^0+(?=\d)/, '');
-  return m[1] === '-' && digits !== '0' ? `-${digits}` : digits;
-}
-
-/** Checks a unit against those the facts use; an unknown one is a usage error with the valid units. */
-export function checkUnit(unit: string | undefined, valid: readonly string[]): string | undefined {
-  if (unit === undefined) return undefined;
-  if (valid.some((u) => u.toLowerCase() === unit.trim().toLowerCase())) return unit.trim();
-  throw new UsageError(`unknown unit '${printable(unit)}'${didYouMean(unit, valid)}; units in the data: ${listed(valid)}`);
-}
-
-/** Checks theme ids against the data; an unknown one is a usage error with the valid ids. */
-export function checkThemes(ids: string[] | undefined, themes: readonly Theme[]): string[] | undefined {
-  if (!ids) return undefined;
-  const valid = themes.map((t) => t.id);
-  const known = new Set(valid);
-  const wanted = ids.filter(Boolean);
-  if (wanted.length === 0) throw new UsageError(`--theme needs a theme id; valid themes: ${listed(valid)}`);
-  for (const id of wanted) {
-    if (!known.has(id)) {
-      throw new UsageError(`unknown theme '${printable(id)}'${didYouMean(id, valid)}; valid themes: ${listed(valid)}`);
-    }
-  }
-  return [...new Set(wanted)];
+  const digits = normalSeed(value);
+  if (digits === undefined) throw new InvalidArgumentError(MUST.wholeNumber);
+  return digits;
 }
 
 /** --json, --ndjson and (where records have fields) --fields. */
@@ -84,28 +53,5 @@ export function addSelectionOptions(cmd: Command): Command {
     .option('--min <n>', 'only facts with a figure of at least n (1e12, 3.5e9, 800000000000)', number)
     .option('--max <n>', 'only facts with a figure of at most n', number)
     .option('--unit <unit>', 'only facts with a figure in this unit (RMB, %, tons, ...)')
-    .addOption(new Option('--sort <key>', 'order by the largest figure, largest first').choices(['value']));
-}
-
-export interface SelectionOptions {
-  theme?: string[];
-  year?: number;
-  min?: number;
-  max?: number;
-  unit?: string;
-  sort?: 'value';
-}
-
-/** The selection the options ask for, checked against the data. */
-export function selection(opts: SelectionOptions, data: { themes: readonly Theme[]; facts: readonly Fact[] }): Selection {
-  if (opts.min !== undefined && opts.max !== undefined && opts.min > opts.max) {
-    throw new UsageError(`--min ${plainNumber(opts.min)} is larger than --max ${plainNumber(opts.max)}`);
-  }
-  return {
-    themes: checkThemes(opts.theme, data.themes),
-    year: opts.year,
-    min: opts.min,
-    max: opts.max,
-    unit: checkUnit(opts.unit, units(data.facts)),
-  };
+    .addOption(new Option('--sort <key>', 'order by the largest figure, largest first').choices(SORT_KEYS));
 }

@@ -17,7 +17,7 @@ import { registerStats } from './commands/stats.js';
 import { registerThemes } from './commands/themes.js';
 import { registerVerify } from './commands/verify.js';
 import { createContext, EXIT, NAME, type Context, type IO } from './context.js';
-import { CliError, printable, UsageError } from '../errors.js';
+import { FactsError, printable, UsageError } from '../errors.js';
 import { didYouMean } from '../search/suggest.js';
 import { visible } from '../format/visible.js';
 
@@ -40,7 +40,7 @@ function reportError(err: unknown, io: IO, debug: boolean): number {
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.found : EXIT.error;
   // A user's mistake is one line, --debug or not: the stack is for our bugs.
   // Messages name files, ids and themes from the data: shown escaped, on one line.
-  if (err instanceof CliError) {
+  if (err instanceof FactsError) {
     io.stderr(`${NAME}: error: ${visible(err.message)}\n`);
     return err.exitCode;
   }

@@ -6,6 +6,7 @@
 // - node:crypto is loaded by `info` alone;
 // - JSON output never loads the table bundle (cli-table3, chalk);
 // - no lookup loads the MCP server's bundle (the SDK, zod): `mcp` alone does;
+// - nor the Node API's package bundle (dist/api.cjs);
 // - cli-table3 measures cells with our displayWidth, not string-width 4 and
 //   its emoji regex (rebuilt on every call);
 // - a lookup of the bundled facts uses the search index stored at build time.
@@ -58,6 +59,14 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
     }
     // Its stdin is empty: the server starts, sees it closed, and ends.
     expect(probe(['mcp']).files).toContain('mcp.cjs');
+  });
+
+  it('the CLI computes through the API’s modules in its own bundle: no lookup loads the API’s package bundle', () => {
+    for (const [argv, tty] of [[['search', 'car', '--json'], false], [['list'], true], [['show', 'gdp-2025'], true]] as const) {
+      const { files } = probe([...argv], tty);
+      expect(files).not.toContain('api.cjs');
+      expect(files).toContain('main.cjs');
+    }
   });
 
   it('info loads node:crypto, for the SHA-256 (so the check above is not vacuous)', () => {

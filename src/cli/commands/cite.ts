@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { CITE_FORMATS, cite, type CiteFormat } from '../../format/cite.js';
 import { NAME, type Context } from '../context.js';
-import { findFact } from '../../data/load.js';
+import { factRow } from '../../api/results.js';
 
 export function registerCite(program: Command, ctx: Context): void {
   program
@@ -19,6 +19,6 @@ Examples:
     )
     .action((id: string, opts: { format: CiteFormat }, c: Command) => {
       const { data } = ctx.load(c);
-      ctx.io.stdout(cite(findFact(data, id), data.meta, opts.format));
+      ctx.io.stdout(cite(factRow(data, id).fact, data.meta, opts.format));
     });
 }

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { NAME, type Context } from '../context.js';
 import { FACT_FIELDS } from '../../format/fields.js';
-import { addOutputOptions, addSelectionOptions, selection, type SelectionOptions } from '../options.js';
+import { addOutputOptions, addSelectionOptions } from '../options.js';
 import { renderRows } from '../output.js';
-import { byValue, selects } from '../../core/select.js';
+import { listRows, type ListOptions } from '../../api/results.js';
 import { TABLE_FIELDS } from './search.js';
 
 export function registerList(program: Command, ctx: Context): void {
@@ -23,12 +23,10 @@ Examples:
 
 Exits 1 when no fact fits the filters.`,
     )
-    .action(async (opts: SelectionOptions, c: Command) => {
+    .action(async (opts: ListOptions, c: Command) => {
       const { data, g } = ctx.load(c);
       const out = ctx.output(g, FACT_FIELDS);
-      const sel = selection(opts, data);
-      let rows = data.facts.filter((f) => selects(f, sel)).map((fact) => ({ fact }));
-      if (opts.sort === 'value') rows = byValue(rows, sel);
+      const rows = listRows(data, opts);
       if (rows.length === 0) return ctx.nothing(out, 'no facts fit those filters');
       ctx.io.stdout(await renderRows(rows, out, TABLE_FIELDS));
     });

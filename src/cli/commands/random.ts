@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { NAME, type Context } from '../context.js';
-import { NotFoundError } from '../../errors.js';
 import { record } from '../../format/fields.js';
 import { toJson, toNdjson } from '../../format/json.js';
-import { addOutputOptions, collectList, checkThemes, wholeNumber } from '../options.js';
-import { greeting, pickRandom } from '../../core/random.js';
+import { addOutputOptions, collectList, wholeNumber } from '../options.js';
+import { greeting } from '../../core/random.js';
+import { randomFact } from '../../api/results.js';
 
 export function registerRandom(program: Command, ctx: Context): void {
   const cmd = program
@@ -25,9 +25,7 @@ Examples:
     .action((opts: { theme?: string[]; seed?: string }, c: Command) => {
       const { data, g } = ctx.load(c);
       const out = ctx.output(g, null);
-      const themes = checkThemes(opts.theme, data.themes);
-      const fact = pickRandom(data.facts.filter((f) => !themes || themes.includes(f.theme)), opts.seed);
-      if (!fact) throw new NotFoundError(themes ? 'no facts in that theme' : 'the facts file has no facts');
+      const fact = randomFact(data, opts);
       if (out.mode === 'json') ctx.io.stdout(toJson(record({ fact })));
       else if (out.mode === 'ndjson') ctx.io.stdout(toNdjson([record({ fact })]));
       else ctx.io.stdout(greeting(fact));

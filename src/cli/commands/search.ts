@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { NAME, type Context } from '../context.js';
-import { UsageError } from '../../errors.js';
-import { FACT_FIELDS, type Row } from '../../format/fields.js';
-import { addOutputOptions, addSelectionOptions, positiveInt, selection, type SelectionOptions } from '../options.js';
+import { FACT_FIELDS } from '../../format/fields.js';
+import { addOutputOptions, addSelectionOptions, positiveInt } from '../options.js';
 import { renderRows } from '../output.js';
-import { search } from '../../search/rank.js';
-import { indexFor } from '../../search/word-index.js';
-import { byValue, selects } from '../../core/select.js';
+import { searchRows, type SearchOptions } from '../../api/results.js';
 
 export const SEARCH_FIELDS = [...FACT_FIELDS, 'score'];
 export const TABLE_FIELDS = ['id', 'theme', 'statement', 'source'];
@@ -33,15 +30,10 @@ Examples:
 
 Exits 1 when nothing matches (JSON output is then []).`,
     )
-    .action(async (words: string[], opts: SelectionOptions & { limit: number }, c: Command) => {
+    .action(async (words: string[], opts: SearchOptions, c: Command) => {
       const { data, g } = ctx.load(c);
       const out = ctx.output(g, SEARCH_FIELDS);
-      const query = words.join(' ');
-      if (query.trim() === '') throw new UsageError('the search query is empty');
-      const sel = selection(opts, data);
-      let rows: Row[] = search(indexFor(data), query).filter((h) => selects(h.fact, sel));
-      if (opts.sort === 'value') rows = byValue(rows, sel);
-      rows = rows.slice(0, opts.limit);
+      const rows = searchRows(data, words.join(' '), opts);
       if (rows.length === 0) return ctx.nothing(out, 'no facts match that query');
       ctx.io.stdout(await renderRows(rows, out, TABLE_FIELDS));
     });

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { NAME, type Context } from '../context.js';
 import { statsChart } from '../../format/chart.js';
 import { toJson } from '../../format/json.js';
-import { stats } from '../../core/stats.js';
+import { statsOf } from '../../api/results.js';
 
 export function registerStats(program: Command, ctx: Context): void {
   program
@@ -18,7 +18,7 @@ Examples:
     )
     .action((_opts: unknown, c: Command) => {
       const { data, g } = ctx.load(c);
-      const s = stats(data);
+      const s = statsOf(data);
       if (g.json) ctx.io.stdout(toJson(s));
       else ctx.io.stdout(statsChart(s, ctx.output(g, null).width));
     });

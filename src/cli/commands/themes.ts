@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { NAME, type Context } from '../context.js';
 import { addOutputOptions } from '../options.js';
 import { renderThemes } from '../output.js';
-import { themeSummaries } from '../../core/stats.js';
+import { themeRows } from '../../api/results.js';
 
 export function registerThemes(program: Command, ctx: Context): void {
   const cmd = program
@@ -19,6 +19,6 @@ Examples:
     )
     .action(async (_opts: unknown, c: Command) => {
       const { data, g } = ctx.load(c);
-      ctx.io.stdout(await renderThemes(themeSummaries(data), ctx.output(g, null)));
+      ctx.io.stdout(await renderThemes(themeRows(data), ctx.output(g, null)));
     });
 }
