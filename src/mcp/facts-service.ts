@@ -2,7 +2,7 @@
 // (src/api/results.ts), as the CLI's are: records exactly as `--json` prints
 // them, and a bad argument fails in the API's words, which are the CLI's.
 // The server reaches the core through this module alone.
-import { filtered, choice } from '../api/options.js';
+import { choice, filtered, SORT_KEYS } from '../api/options.js';
 import { DEFAULT_LIMIT, factRow, searchRows, themeRows } from '../api/results.js';
 import { units } from '../core/select.js';
 import { readArticle, type LoadedFacts } from '../data/load.js';
@@ -14,7 +14,7 @@ import { toJson } from '../format/json.js';
 
 export type { Fact, Meta, ThemeSummary };
 export { CITE_FORMATS, type CiteFormat };
-export { SORT_KEYS } from '../api/options.js';
+export { SORT_KEYS };
 export { DEFAULT_LIMIT };
 
 /** A fact as `--json` prints it: the fact as stored, with `score` (search) or `context` (show --context). */
@@ -42,6 +42,10 @@ export interface Nothing {
 }
 
 export interface FactsService {
+  /** Values the server's input schemas advertise; given here, so the server's bundle needs none of the core. */
+  choices: { citeFormats: readonly string[]; sortKeys: readonly string[]; defaultLimit: number };
+  /** Whether an error is the user's (a message to pass on) rather than a bug. */
+  isUserError(err: unknown): boolean;
   meta: Meta;
   /** The facts file, for the log. */
   path: string;
@@ -74,6 +78,8 @@ export function factsService(data: LoadedFacts): FactsService {
     }
   };
   return {
+    choices: { citeFormats: CITE_FORMATS, sortKeys: SORT_KEYS, defaultLimit: DEFAULT_LIMIT },
+    isUserError,
     meta: data.meta,
     path: data.path,
     facts: data.facts,

@@ -13,8 +13,9 @@ import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { version } from '../../package.json';
 import { printable } from '../errors.js';
-import type { LoadedFacts } from '../data/load.js';
-import { CITE_FORMATS, DEFAULT_LIMIT, SORT_KEYS, factsService, isUserError, type FactsService } from './facts-service.js';
+// Types only: the service is made in the CLI's bundle and handed over, so
+// dist/mcp.cjs holds the SDK and this file, not a second copy of the core.
+import type { FactsService } from './facts-service.js';
 import { clean, factText, searchText, themesText } from './text.js';
 
 export const FACT_URI = 'chongqing-facts://fact/{id}';
@@ -29,8 +30,7 @@ export const factUri = (id: string) => `chongqing-facts://fact/${encodeURICompon
 type Log = (line: string) => void;
 
 /** Serves `data` on stdin and stdout until the client closes stdin (or the transport fails). */
-export async function serve(data: LoadedFacts, log: Log): Promise<void> {
-  const service = factsService(data);
+export async function serve(service: FactsService, log: Log): Promise<void> {
   const server = createServer(service, log);
   const transport = new StdioServerTransport();
   // Set before connect(), which calls this first and then its own handler.
@@ -87,7 +87,7 @@ export function createServer(service: FactsService, log: Log): McpServer {
         return run(args);
       } catch (err) {
         const e = err instanceof Error ? err : new Error(String(err));
-        if (isUserError(e)) return { content: [{ type: 'text', text: e.message }], isError: true };
+        if (service.isUserError(e)) return { content: [{ type: 'text', text: e.message }], isError: true };
         log(`mcp: internal error in ${name}: ${e.stack ?? e.message}`);
         return { content: [{ type: 'text', text: `internal error: ${e.message}` }], isError: true };
       }
@@ -122,7 +122,7 @@ export function createServer(service: FactsService, log: Log): McpServer {
           .number()
           .meta({ type: 'integer', minimum: 1 })
           .optional()
-          .describe(`At most this many results (default ${DEFAULT_LIMIT}).`),
+          .describe(`At most this many results (default ${service.choices.defaultLimit}).`),
         year: z.number().meta({ type: 'integer', minimum: 1000, maximum: 9999 }).optional().describe('Only facts of this year, e.g. 2025.'),
         min: z.number().optional().describe('Only facts with a figure of at least this value, as a plain number (RMB 3.37 trillion is 3370000000000).'),
         max: z.number().optional().describe('Only facts with a figure of at most this value.'),
@@ -132,7 +132,7 @@ export function createServer(service: FactsService, log: Log): McpServer {
           .describe(`Only facts with a figure in this unit (with min and max: the figure in this unit). Units in the data: ${service.units.map(clean).join(', ')}.`),
         sort: z
           .string()
-          .meta({ enum: [...SORT_KEYS] })
+          .meta({ enum: [...service.choices.sortKeys] })
           .optional()
           .describe('"value": order by the largest (matching) figure, largest first, instead of by relevance.'),
       },
@@ -190,7 +190,7 @@ export function createServer(service: FactsService, log: Log): McpServer {
         id: z.string().describe('The fact id, e.g. "gdp-2025".'),
         format: z
           .string()
-          .meta({ enum: [...CITE_FORMATS] })
+          .meta({ enum: [...service.choices.citeFormats] })
           .optional()
           .describe('"text" (the default), "markdown" or "bibtex".'),
       },

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { factsService } from '../../mcp/facts-service.js';
 import { NAME, type Context } from '../context.js';
 
 export function registerMcp(program: Command, ctx: Context): void {
@@ -22,6 +23,6 @@ Runs until the client closes stdin; logs go to stderr, stdout is the protocol's.
       const { data } = ctx.load(c);
       // The SDK and zod live in dist/mcp.cjs: loaded by this command alone, so lookups never pay for them.
       const { serve } = await import('../../mcp/server.js');
-      await serve(data, (line) => ctx.io.stderr(`${NAME}: ${line}\n`));
+      await serve(factsService(data), (line) => ctx.io.stderr(`${NAME}: ${line}\n`));
     });
 }
