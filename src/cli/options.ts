@@ -6,6 +6,7 @@ import { units } from '../core/select.js';
 import { didYouMean } from '../search/suggest.js';
 import { listed } from '../format/list.js';
 import { plainNumber } from '../format/number.js';
+import { FORMATS } from './output.js';
 import type { Fact, Theme } from '../data/types.js';
 
 /** `--theme a,b --theme c` -> ['a', 'b', 'c']. */
@@ -68,10 +69,14 @@ export function checkThemes(ids: string[] | undefined, themes: readonly Theme[])
   return [...new Set(wanted)];
 }
 
-/** --json, --ndjson and (where records have fields) --fields. */
-export function addOutputOptions(cmd: Command, fields: readonly string[] | null): Command {
-  cmd.addOption(new Option('--json', 'print JSON').conflicts('ndjson'));
-  cmd.addOption(new Option('--ndjson', 'print one JSON object per line'));
+/** -f/--format, its shorthands --json and --ndjson, and (where records have fields) --fields. */
+export function addOutputOptions(cmd: Command, fields: readonly string[] | null, formats: readonly string[] = FORMATS): Command {
+  const human = formats[0];
+  cmd.addOption(
+    new Option('-f, --format <format>', `output format (default: ${human} on a terminal, ${formats.includes('plain') ? 'plain' : human} otherwise)`).choices(formats),
+  );
+  if (formats.includes('json')) cmd.addOption(new Option('--json', 'print JSON (--format json)').conflicts('ndjson'));
+  if (formats.includes('ndjson')) cmd.addOption(new Option('--ndjson', 'print one JSON object per line (--format ndjson)'));
   if (fields) cmd.option('--fields <list>', `keys to print, comma-separated: ${fields.join(',')}`);
   return cmd;
 }

@@ -2,7 +2,7 @@
 // errors become messages and exit codes. Each command lives in
 // src/commands/; they compute with the modules in src/ and print through the
 // context, so tests can run the whole CLI in-process.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
 import { registerCite } from './commands/cite.js';
 import { registerComplete } from './commands/complete.js';
@@ -70,7 +70,9 @@ export function createProgram(ctx: Context): Command {
     .configureHelp({ showGlobalOptions: true })
     .helpCommand(false)
     .option('--data <file>', 'use this facts file instead of the bundled one (or set CHONGQING_FACTS_DATA)')
-    .option('--no-color', 'never colour the output (also NO_COLOR=1; FORCE_COLOR=1 forces colour)')
+    .addOption(new Option('--color <when>', 'colour tables and charts: auto, always or never (see the README for FORCE_COLOR, CLICOLOR_FORCE, NO_COLOR, CLICOLOR)').choices(['auto', 'always', 'never']))
+    .option('--no-color', 'never colour (--color never)')
+    .option('--no-pager', 'never page long output (the pager: CHONGQING_FACTS_PAGER, PAGER, or less -FRX)')
     .option('--debug', `show stack traces of internal errors (also DEBUG=${NAME})`)
     .configureOutput({
       writeOut: ctx.io.stdout,

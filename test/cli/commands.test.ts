@@ -148,7 +148,7 @@ describe('random', () => {
   });
 
   it('prints two lines for a greeting', async () => {
-    const r = await cli(['random', '--seed', '7']);
+    const r = await cli(['random', '--seed', '7'], { isTTY: true });
     expect(r.stdout).toMatch(/^.+\n {2}> .+ \([a-z0-9-]+\)\n$/);
   });
 
@@ -163,8 +163,10 @@ describe('info', () => {
     const sha = createHash('sha256').update(readFileSync(BUNDLED_DATA)).digest('hex');
     expect(info).toMatchObject({ publisher: 'Chongqing Daily', themes: 8, sha256: sha });
     expect(info.facts).toBeGreaterThan(100);
-    const text = await cli(['info']);
+    const text = await cli(['info'], { isTTY: true });
     expect(text.stdout).toContain(`sha256    ${sha}`);
+    // On a pipe: key<TAB>value.
+    expect((await cli(['info'])).stdout).toContain(`sha256\t${sha}\n`);
   });
 });
 

@@ -4,20 +4,27 @@ import { NAME, type Context } from '../context.js';
 import { UsageError } from '../../errors.js';
 import { FACT_FIELDS, type Row } from '../../format/fields.js';
 import { addOutputOptions, addSelectionOptions, positiveInt, selection, type SelectionOptions } from '../options.js';
-import { renderRows } from '../output.js';
+import { renderBatch, renderRows } from '../output.js';
 import { search } from '../../search/rank.js';
 import { indexFor } from '../../search/word-index.js';
 import { byValue, selects } from '../../core/select.js';
+import { STDIN } from '../../data/read.js';
+import { visible } from '../../format/visible.js';
 
 export const SEARCH_FIELDS = [...FACT_FIELDS, 'score'];
 export const TABLE_FIELDS = ['id', 'theme', 'statement', 'source'];
+/** Queries read with --stdin: far more than anyone types, little enough to read at once. */
+export const MAX_QUERY_BYTES = 64 * 1024 * 1024;
+
+type SearchOptions = SelectionOptions & { limit: number; stdin?: boolean };
 
 export function registerSearch(program: Command, ctx: Context): void {
   const cmd = program
     .command('search')
     .description('fuzzy search the facts, best match first')
-    .argument('<query...>', 'words to look for (English or Chinese)')
-    .addOption(new Option('-n, --limit <n>', 'show at most n results').default(10).argParser(positiveInt));
+    .argument('[query...]', 'words to look for (English or Chinese)')
+    .addOption(new Option('-n, --limit <n>', 'show at most n results (per query)').default(10).argParser(positiveInt))
+    .option('--stdin', 'read one query a line from standard input and answer each (empty lines skipped)');
   addSelectionOptions(cmd);
   addOutputOptions(cmd, SEARCH_FIELDS);
   cmd
@@ -30,19 +37,48 @@ Examples:
   $ ${NAME} search 奉节脐橙
   $ ${NAME} search loans --theme ecology,rural --json | jq '.[0].source'
   $ ${NAME} search trade --unit RMB --sort value
+  $ printf 'gdp\\nlaptops\\n' | ${NAME} search --stdin --ndjson -n 1
 
-Exits 1 when nothing matches (JSON output is then []).`,
+Exits 1 when nothing matches (JSON output is then []). With --stdin: exits 0
+if any query found a fact, 1 if none did, 2 on a usage or data error; each
+JSON record carries its "query", plain and the other line formats start with
+a query column, and a table has a heading per query.`,
     )
-    .action(async (words: string[], opts: SelectionOptions & { limit: number }, c: Command) => {
+    .action(async (words: string[], opts: SearchOptions, c: Command) => {
       const { data, g } = ctx.load(c);
-      const out = ctx.output(g, SEARCH_FIELDS);
+      const out = ctx.output(g, { fields: SEARCH_FIELDS, terminal: 'table' });
+      const sel = selection(opts, data);
+      const answer = (query: string): Row[] => {
+        let rows: Row[] = search(indexFor(data), query).filter((h) => selects(h.fact, sel));
+        if (opts.sort === 'value') rows = byValue(rows, sel);
+        return rows.slice(0, opts.limit);
+      };
+      if (opts.stdin) {
+        if (words.length > 0) throw new UsageError('give queries either as arguments or with --stdin, not both');
+        const batch = stdinQueries(ctx, g.data).map((query) => ({ query, rows: answer(query) }));
+        const found = batch.some((b) => b.rows.length > 0);
+        if (!found) return ctx.nothing(out, batch.length ? 'no facts match any of the queries' : 'standard input held no queries');
+        for (const b of batch) if (b.rows.length === 0 && out.format === 'table') ctx.io.stderr(`${NAME}: no facts match '${visible(b.query)}'\n`);
+        return ctx.print(await renderBatch(batch, out, TABLE_FIELDS), g);
+      }
+      if (words.length === 0) throw new UsageError("missing required argument 'query'");
       const query = words.join(' ');
       if (query.trim() === '') throw new UsageError('the search query is empty');
-      const sel = selection(opts, data);
-      let rows: Row[] = search(indexFor(data), query).filter((h) => selects(h.fact, sel));
-      if (opts.sort === 'value') rows = byValue(rows, sel);
-      rows = rows.slice(0, opts.limit);
+      const rows = answer(query);
       if (rows.length === 0) return ctx.nothing(out, 'no facts match that query');
-      ctx.io.stdout(await renderRows(rows, out, TABLE_FIELDS));
+      ctx.print(await renderRows(rows, out, TABLE_FIELDS), g);
     });
+}
+
+/** The queries on standard input, one a line, blank lines skipped. */
+function stdinQueries(ctx: Context, data: string | undefined): string[] {
+  if (data === STDIN || (data === undefined && ctx.io.env.CHONGQING_FACTS_DATA === STDIN)) {
+    throw new UsageError('--stdin reads queries from standard input, which --data - already reads facts from');
+  }
+  if (!ctx.io.stdin) throw new UsageError('there is no standard input to read queries from');
+  return ctx.io
+    .stdin(MAX_QUERY_BYTES)
+    .split('\n')
+    .map((line) => line.replace(/\r$/, '').trim())
+    .filter((line) => line !== '');
 }

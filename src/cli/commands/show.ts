@@ -34,16 +34,18 @@ Examples:
   $ ${NAME} show automobile-production-2025
   $ ${NAME} show gdp-2025 --context
   $ ${NAME} show gdp-2025 --json | jq '.figures'
+  $ ${NAME} show gdp-2025 --fields source
 
 Exits 1, with suggestions, when no fact has that id.`,
     )
     .action(async (id: string, opts: { context?: boolean }, c: Command) => {
       const { data, g } = ctx.load(c);
-      const out = ctx.output(g, SHOW_FIELDS);
+      const out = ctx.output(g, { fields: SHOW_FIELDS, terminal: 'table' });
       const fact = findFact(data, id);
       const wantsContext = opts.context || out.fields?.includes('context');
       const context = wantsContext ? contextOf(data, fact) : undefined;
       const theme = data.themes.find((t) => t.id === fact.theme);
-      ctx.io.stdout(await renderFact(fact, theme, out, context));
+      const fields = context === undefined ? FACT_FIELDS : SHOW_FIELDS;
+      ctx.print(await renderFact(fact, theme, out, fields, context), g);
     });
 }
