@@ -45,6 +45,8 @@ JSON record carries its "query", plain and the other line formats start with
 a query column, and a table has a heading per query.`,
     )
     .action(async (words: string[], opts: SearchOptions, c: Command) => {
+      // Checked before the facts are read: --data - would take standard input first.
+      if (opts.stdin) checkStdin(ctx, c.optsWithGlobals<{ data?: string }>().data, words);
       const { data, g } = ctx.load(c);
       const out = ctx.output(g, { fields: SEARCH_FIELDS, terminal: 'table' });
       const sel = selection(opts, data);
@@ -54,8 +56,7 @@ a query column, and a table has a heading per query.`,
         return rows.slice(0, opts.limit);
       };
       if (opts.stdin) {
-        if (words.length > 0) throw new UsageError('give queries either as arguments or with --stdin, not both');
-        const batch = stdinQueries(ctx, g.data).map((query) => ({ query, rows: answer(query) }));
+        const batch = stdinQueries(ctx).map((query) => ({ query, rows: answer(query) }));
         const found = batch.some((b) => b.rows.length > 0);
         if (!found) return ctx.nothing(out, batch.length ? 'no facts match any of the queries' : 'standard input held no queries');
         for (const b of batch) if (b.rows.length === 0 && out.format === 'table') ctx.io.stderr(`${NAME}: no facts match '${visible(b.query)}'\n`);
@@ -70,14 +71,17 @@ a query column, and a table has a heading per query.`,
     });
 }
 
-/** The queries on standard input, one a line, blank lines skipped. */
-function stdinQueries(ctx: Context, data: string | undefined): string[] {
+function checkStdin(ctx: Context, data: string | undefined, words: readonly string[]): void {
+  if (words.length > 0) throw new UsageError('give queries either as arguments or with --stdin, not both');
   if (data === STDIN || (data === undefined && ctx.io.env.CHONGQING_FACTS_DATA === STDIN)) {
     throw new UsageError('--stdin reads queries from standard input, which --data - already reads facts from');
   }
   if (!ctx.io.stdin) throw new UsageError('there is no standard input to read queries from');
-  return ctx.io
-    .stdin(MAX_QUERY_BYTES)
+}
+
+/** The queries on standard input, one a line, blank lines skipped. */
+function stdinQueries(ctx: Context): string[] {
+  return (ctx.io.stdin?.(MAX_QUERY_BYTES) ?? '')
     .split('\n')
     .map((line) => line.replace(/\r$/, '').trim())
     .filter((line) => line !== '');
