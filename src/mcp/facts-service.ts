@@ -11,7 +11,7 @@ import { themeSummaries } from '../core/stats.js';
 import { findFact, readArticle, type LoadedFacts } from '../data/load.js';
 import type { Fact, Meta, ThemeSummary } from '../data/types.js';
 import { CliError, NotFoundError, printable, UsageError } from '../errors.js';
-import { CITE_FORMATS, cite, type CiteFormat } from '../format/cite.js';
+import { ALL_CITE_FORMATS as CITE_FORMATS, citations, type AnyCiteFormat as CiteFormat } from '../format/cite.js';
 import { record, type Row } from '../format/fields.js';
 import { toJson } from '../format/json.js';
 import { search } from '../search/rank.js';
@@ -133,7 +133,7 @@ export function factsService(data: LoadedFacts): FactsService {
       const fact = lookup(id);
       if ('nothing' in fact) return fact;
       const rec = record({ fact });
-      return { fact, record: rec, format: f, citation: cite(fact, data.meta, f), json: toJson(rec) };
+      return { fact, record: rec, format: f, citation: citations([fact], data.meta, f), json: toJson(rec) };
     },
 
     article: () => readArticle(data),
