@@ -20,6 +20,11 @@ import { createContext, EXIT, NAME, type Context, type IO } from './context.js';
 import { CliError, printable, UsageError } from '../errors.js';
 import { didYouMean } from '../search/suggest.js';
 import { visible } from '../format/visible.js';
+import { fitHelp, HELP_WIDTH } from './help.js';
+import { terminalWidth } from './context.js';
+
+/** The terminal's width for help, 80 columns elsewhere. */
+const helpWidth = (io: IO) => (io.isTTY ? terminalWidth(io) : HELP_WIDTH);
 
 export { colorLevel, EXIT, type IO } from './context.js';
 
@@ -75,10 +80,13 @@ export function createProgram(ctx: Context): Command {
     .option('--no-pager', 'never page long output (the pager: CHONGQING_FACTS_PAGER, PAGER, or less -FRX)')
     .option('--debug', `show stack traces of internal errors (also DEBUG=${NAME})`)
     .configureOutput({
-      writeOut: ctx.io.stdout,
-      writeErr: ctx.io.stderr,
-      // One line, like our own errors; what the user typed is echoed escaped.
-      outputError: (text, write) => write(`${NAME}: ${printable(text.trim().replace(/\s*\n\s*/g, ' '), 400)}\n`),
+      // Only help and the version are written here: help fitted to the width.
+      writeOut: (text) => ctx.io.stdout(fitHelp(text, helpWidth(ctx.io))),
+      writeErr: (text) => ctx.io.stderr(fitHelp(text, helpWidth(ctx.io))),
+      getOutHelpWidth: () => helpWidth(ctx.io),
+      getErrHelpWidth: () => helpWidth(ctx.io),
+      // One line, like our own errors, written straight to stderr (not fitted like help); what the user typed is echoed escaped.
+      outputError: (text) => ctx.io.stderr(`${NAME}: ${printable(text.trim().replace(/\s*\n\s*/g, ' '), 400)}\n`),
     })
     .exitOverride()
     .addHelpText(

@@ -15,7 +15,7 @@ export function registerStats(program: Command, ctx: Context): void {
       `
 Examples:
   $ ${NAME} stats
-  $ ${NAME} stats --json | jq '.themes[] | {id, facts, withFigures}'
+  $ ${NAME} stats --json | jq '.themes[] | {id, facts}'
   $ ${NAME} stats | sort -t "$(printf '\\t')" -k2 -n    # id, facts, with figures
 
 On a pipe: one line per theme, tab-separated: id, facts, facts with figures.`,
