@@ -33,12 +33,12 @@ export interface OutputOptions {
 const isFlat = (f: Format): f is FlatFormat => f === 'plain' || f === 'tsv' || f === 'csv' || f === 'markdown';
 
 /** Key-value records (themes, stats, info) with --fields applied. */
-function pick<T extends object>(value: T, fields?: readonly string[]): Record<string, unknown> {
-  if (!fields) return { ...value } as Record<string, unknown>;
+function pick(value: object, fields?: readonly string[]): Record<string, unknown> {
+  if (!fields) return { ...value };
   return Object.fromEntries(fields.map((f) => [f, Object.hasOwn(value, f) ? ((value as Record<string, unknown>)[f] ?? null) : null]));
 }
 
-const cellText = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+const cellText = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** Facts (search, list, random with a record format). */
 export async function renderRows(rows: readonly Row[], out: OutputOptions, defaultFields: readonly string[]): Promise<string> {

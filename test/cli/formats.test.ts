@@ -73,7 +73,7 @@ describe.each([
     const v = JSON.parse(r.stdout);
     return (Array.isArray(v) ? v : [v]).map((o: Record<string, unknown>) => fields.map((f) => o[f]));
   };
-  const text = (v: unknown) => (Array.isArray(v) ? v.map((g: { text: string }) => g.text).join('; ') : v === null ? '' : String(v));
+  const text = (v: unknown) => (Array.isArray(v) ? v.map((g: { text: string }) => g.text).join('; ') : v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
   const expected = async () => (await json()).map((row: unknown[]) => row.map(text));
 
   it('csv: RFC 4180 with a header, read back by python csv', async () => {

@@ -35,7 +35,10 @@ Exits 1 when no fact fits the filters.`,
       let rows = data.facts.filter((f) => selects(f, sel)).map((fact) => ({ fact }));
       if (opts.sort === 'value') rows = byValue(rows, sel);
       if (opts.limit !== undefined) rows = rows.slice(0, opts.limit);
-      if (rows.length === 0) return ctx.nothing(out, 'no facts fit those filters');
+      if (rows.length === 0) {
+        ctx.nothing(out, 'no facts fit those filters');
+        return;
+      }
       ctx.print(await renderRows(rows, out, TABLE_FIELDS), g);
     });
 }

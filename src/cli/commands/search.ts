@@ -58,15 +58,22 @@ a query column, and a table has a heading per query.`,
       if (opts.stdin) {
         const batch = stdinQueries(ctx).map((query) => ({ query, rows: answer(query) }));
         const found = batch.some((b) => b.rows.length > 0);
-        if (!found) return ctx.nothing(out, batch.length ? 'no facts match any of the queries' : 'standard input held no queries');
+        if (!found) {
+          ctx.nothing(out, batch.length ? 'no facts match any of the queries' : 'standard input held no queries');
+          return;
+        }
         for (const b of batch) if (b.rows.length === 0 && out.format === 'table') ctx.io.stderr(`${NAME}: no facts match '${visible(b.query)}'\n`);
-        return ctx.print(await renderBatch(batch, out, TABLE_FIELDS), g);
+        ctx.print(await renderBatch(batch, out, TABLE_FIELDS), g);
+        return;
       }
       if (words.length === 0) throw new UsageError("missing required argument 'query'");
       const query = words.join(' ');
       if (query.trim() === '') throw new UsageError('the search query is empty');
       const rows = answer(query);
-      if (rows.length === 0) return ctx.nothing(out, 'no facts match that query');
+      if (rows.length === 0) {
+        ctx.nothing(out, 'no facts match that query');
+        return;
+      }
       ctx.print(await renderRows(rows, out, TABLE_FIELDS), g);
     });
 }
