@@ -128,6 +128,15 @@ await build({
   define: { ...common.define, __CQF_BUILD_ID__: JSON.stringify(buildId), __CQF_COMMANDS__: JSON.stringify(commandNames()) },
 });
 
+// The man page, from the same commander program as --help (src/cli/man.ts).
+{
+  const { manPage, createProgram, createContext, version } = await importTs(
+    "export { manPage } from './src/cli/man.ts'; export { createProgram } from './src/cli/program.ts'; export { createContext } from './src/cli/context.ts'; export { version } from './package.json';",
+  );
+  const io = { stdout: () => {}, stderr: () => {}, env: {}, isTTY: false };
+  writeFileSync(new URL('dist/chongqing-facts.1', root), manPage(createProgram(createContext(io)), version));
+}
+
 // The search index of the bundled facts, so that a lookup need not tokenize
 // every fact again; a lookup uses it only if the facts file's text is the same.
 const { buildIndex, storeIndex, validateFactsFile } = await importTs(

@@ -5,8 +5,9 @@ import type { Command } from 'commander';
 import { resolveDataPath, type LoadedFacts, type LoadOptions } from '../data/load.js';
 import { loadData } from '../api/data.js';
 import { parseFields } from '../format/fields.js';
-import type { Mode, OutputOptions } from './output.js';
+import type { Format, OutputOptions } from './output.js';
 import { UsageError } from '../errors.js';
+import { displayWidth } from '../format/width.js';
 
 /** Where the CLI reads its surroundings and writes its output; tests pass their own. */
 export interface IO {
@@ -17,6 +18,15 @@ export interface IO {
   isTTY: boolean;
   /** The terminal's width, when stdout is one. */
   columns?: number;
+  /** The terminal's height, when stdout is one. */
+  rows?: number;
+  /** Standard input's text (search --stdin); absent where there is none to read. */
+  stdin?: (maxBytes: number) => string;
+  /**
+   * Shows `text` through the pager command `pager` (the process does it;
+   * tests pass none): false if the pager could not start.
+   */
+  page?: (text: string, pager: string) => boolean;
 }
 
 export const NAME = 'chongqing-facts';
@@ -25,11 +35,24 @@ export const EXIT = { found: 0, nothing: 1, error: 2 } as const;
 /** Options of the program and of every command, as commander collects them. */
 export interface GlobalOptions {
   data?: string;
-  color: boolean;
+  /** --color <when> ('auto', 'always', 'never'), false for --no-color, undefined when not given. */
+  color?: string | boolean;
+  /** false for --no-pager. */
+  pager?: boolean;
   debug?: boolean;
   json?: boolean;
   ndjson?: boolean;
+  format?: string;
   fields?: string;
+}
+
+/** What a command can print: its formats, the one a terminal gets, and the --fields it takes. */
+export interface OutputSpec {
+  fields: readonly string[] | null;
+  /** The default on a terminal. */
+  terminal: Format;
+  /** The default elsewhere: `plain` unless given. */
+  pipe?: Format;
 }
 
 export interface Context {
@@ -37,10 +60,12 @@ export interface Context {
   exitCode: number;
   /** The facts and the options in force for this command. */
   load(cmd: Command, options?: LoadOptions): { data: LoadedFacts; g: GlobalOptions };
-  /** Table, JSON or NDJSON, with --fields checked against `allowed`. */
-  output(g: GlobalOptions, allowed: readonly string[] | null): OutputOptions;
+  /** The format (--format, --json, --ndjson, or the default), with --fields checked. */
+  output(g: GlobalOptions, spec: OutputSpec): OutputOptions;
   /** Nothing found: exit 1, `[]` for --json, a note on stderr for people. */
   nothing(out: OutputOptions, message: string): void;
+  /** Writes a command's output to stdout, through the pager when it is taller than the terminal. */
+  print(text: string, g: GlobalOptions): void;
 }
 
 export function createContext(io: IO): Context {
@@ -52,21 +77,27 @@ export function createContext(io: IO): Context {
       if (g.data !== undefined && g.data.trim() === '') throw new UsageError('--data needs a file name');
       return { data: loadData(resolveDataPath(g.data, io.env), options), g };
     },
-    output(g, allowed) {
-      const mode: Mode = g.json ? 'json' : g.ndjson ? 'ndjson' : 'table';
-      const table = mode === 'table';
+    output(g, spec) {
+      const format = chooseFormat(g, spec.terminal, spec.pipe ?? 'plain', io);
+      // Only people's formats ask about the terminal: JSON and plain lines stay uncoloured.
+      const human = format === 'table' || format === 'chart' || format === 'text';
       return {
-        mode,
-        fields: g.fields !== undefined && allowed ? parseFields(g.fields, allowed) : undefined,
-        // Only tables ask about the terminal: JSON stays uncoloured and never looks.
-        width: table ? terminalWidth(io) : 0,
-        color: table ? colorLevel(io, g.color) : 0,
+        format,
+        fields: g.fields !== undefined && spec.fields ? parseFields(g.fields, spec.fields) : undefined,
+        width: human ? terminalWidth(io) : 0,
+        color: human ? colorLevel(io, g.color) : 0,
+        ascii: human && !utf8Locale(io.env),
       };
     },
     nothing(out, message) {
       ctx.exitCode = EXIT.nothing;
-      if (out.mode === 'json') io.stdout('[]\n');
-      if (out.mode === 'table') io.stderr(`${NAME}: ${message}\n`);
+      if (out.format === 'json') io.stdout('[]\n');
+      else if (out.format !== 'ndjson') io.stderr(`${NAME}: ${message}\n`);
+    },
+    print(text, g) {
+      const pager = io.page && g.pager !== false && io.isTTY ? pagerFor(io.env) : undefined;
+      if (pager !== undefined && io.page && tallerThan(text, io.rows, terminalWidth(io)) && io.page(text, pager)) return;
+      io.stdout(text);
     },
   };
   return ctx;
@@ -87,19 +118,82 @@ export function terminalWidth(io: IO): number {
 }
 
 /**
- * Colour for tables only: --no-color wins, then FORCE_COLOR (0 turns it off),
- * then NO_COLOR, then whether stdout is a terminal.
+ * --format, or --json / --ndjson (a different --format with them is a usage
+ * error), or the default: `terminal` on a terminal, plain lines on a pipe.
  */
-export function colorLevel(io: IO, flag: boolean): 0 | 1 | 2 | 3 {
-  if (!flag) return 0;
-  const force = io.env.FORCE_COLOR;
-  if (force !== undefined && force !== '') {
-    if (force === '0' || force === 'false') return 0;
-    const n = Number(force);
-    return n === 2 || n === 3 ? n : 1;
+export function chooseFormat(g: GlobalOptions, terminal: Format, pipe: Format, io: IO): Format {
+  const flag = g.json ? 'json' : g.ndjson ? 'ndjson' : undefined;
+  if (g.format !== undefined) {
+    if (flag !== undefined && flag !== g.format) throw new UsageError(`--${flag} and --format ${g.format} ask for different formats; give one`);
+    return g.format as Format;
   }
-  if (io.env.NO_COLOR) return 0;
-  if (!io.isTTY || io.env.TERM === 'dumb') return 0;
-  if (io.env.COLORTERM === 'truecolor' || io.env.COLORTERM === '24bit') return 3;
-  return /256/.test(io.env.TERM ?? '') ? 2 : 1;
+  if (flag !== undefined) return flag;
+  return io.isTTY ? terminal : pipe;
+}
+
+/**
+ * Whether to colour, in this order, the first that speaks deciding:
+ * 1. --color always|never (or --no-color); --color auto defers;
+ * 2. FORCE_COLOR: 0 or false off, 1, 2, 3 (or anything else) on at that level;
+ * 3. CLICOLOR_FORCE: set and not 0, on;
+ * 4. NO_COLOR: set and not empty, off;
+ * 5. CLICOLOR=0, off;
+ * 6. whether stdout is a terminal (and TERM is not dumb).
+ * Only tables, the chart and text are ever coloured; the level follows
+ * FORCE_COLOR, COLORTERM and TERM.
+ */
+export function colorLevel(io: IO, flag: string | boolean | undefined): 0 | 1 | 2 | 3 {
+  const env = io.env;
+  const force = env.FORCE_COLOR;
+  const on = (): 0 | 1 | 2 | 3 => {
+    const n = Number(force);
+    if (force && (n === 1 || n === 2 || n === 3)) return n;
+    if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
+    return /256/.test(env.TERM ?? '') ? 2 : 1;
+  };
+  if (flag === false || flag === 'never') return 0;
+  if (flag === 'always') return on();
+  if (force !== undefined && force !== '') return force === '0' || force === 'false' ? 0 : on();
+  if (env.CLICOLOR_FORCE !== undefined && env.CLICOLOR_FORCE !== '' && env.CLICOLOR_FORCE !== '0') return on();
+  if (env.NO_COLOR) return 0;
+  if (env.CLICOLOR === '0') return 0;
+  if (!io.isTTY || env.TERM === 'dumb') return 0;
+  return on();
+}
+
+/**
+ * Whether the locale's character set is UTF-8: the first of LC_ALL, LC_CTYPE
+ * and LANG that is set and not empty decides (C and POSIX are ASCII). With
+ * none set, UTF-8: terminals, containers and CI runners that set no locale
+ * are UTF-8 nearly always, and Node writes UTF-8 regardless.
+ */
+export function utf8Locale(env: NodeJS.ProcessEnv): boolean {
+  const locale = [env.LC_ALL, env.LC_CTYPE, env.LANG].find((v) => v !== undefined && v !== '');
+  return locale === undefined || /utf-?8/i.test(locale);
+}
+
+/**
+ * The pager for output taller than the terminal: CHONGQING_FACTS_PAGER, then
+ * PAGER, then less -FRX (as git and gh). An empty setting or `cat` means none.
+ */
+export function pagerFor(env: NodeJS.ProcessEnv): string | undefined {
+  const pager = (env.CHONGQING_FACTS_PAGER ?? env.PAGER ?? 'less -FRX').trim();
+  return pager === '' || pager === 'cat' ? undefined : pager;
+}
+
+/** Whether `text` takes more lines than the terminal has rows, long lines counted as they wrap. */
+export function tallerThan(text: string, rows: number | undefined, columns: number): boolean {
+  if (rows === undefined || !Number.isFinite(rows) || rows <= 0) return false;
+  let lines = 0;
+  let start = 0;
+  while (start < text.length && lines < rows) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    // Colour codes take no columns; a wide line takes one row per `columns`.
+    // eslint-disable-next-line no-control-regex -- our own SGR codes, stripped before measuring
+    const width = displayWidth(text.slice(start, end).replace(/\u001b\[[0-9;]*m/g, ''));
+    lines += Math.max(1, Math.ceil(width / columns));
+    start = end + 1;
+  }
+  return lines >= rows;
 }

@@ -4,6 +4,8 @@ import { fstatSync, readFileSync, readlinkSync, statSync, writeSync, type Stats 
 import { EXIT, NAME } from './context.js';
 import { run } from './program.js';
 import { OutputError } from '../errors.js';
+import { readText, STDIN } from '../data/read.js';
+import { pagerArgv } from './pager.js';
 
 export { run };
 
@@ -21,6 +23,11 @@ export function main(): void {
     get columns() {
       return this.isTTY ? process.stdout.columns : undefined;
     },
+    get rows() {
+      return this.isTTY ? process.stdout.rows : undefined;
+    },
+    stdin: (maxBytes) => readText(STDIN, 'queries', maxBytes),
+    page,
   }).then((code) => {
     process.exitCode = code;
   });
@@ -135,4 +142,19 @@ function isTerminal(fd: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Shows `text` through `pager` (the user's own setting, as for git): a plain
+ * command line runs without a shell, anything else with sh -c. The pager gets
+ * the text on its stdin and our terminal for its output. False when it cannot
+ * start, so the text is printed directly. child_process is loaded only here.
+ */
+function page(text: string, pager: string): boolean {
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const [file, ...args] = pagerArgv(pager, process.platform);
+  const r = spawnSync(file, args, { input: text, stdio: ['pipe', 'inherit', 'inherit'] });
+  // Not found: no process (ENOENT), or sh's 126/127. A pager quit early (EPIPE) has shown the text.
+  if (r.pid === 0 || (r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return false;
+  return !(file === 'sh' && (r.status === 126 || r.status === 127));
 }

@@ -3,6 +3,7 @@
 // (src/api/options.ts), in the same words for the CLI, the API and the MCP server.
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { MUST, normalSeed, SORT_KEYS } from '../api/options.js';
+import { FORMATS } from './output.js';
 
 /** `--theme a,b --theme c` -> ['a', 'b', 'c']. */
 export function collectList(value: string, previous: string[] = []): string[] {
@@ -37,10 +38,14 @@ export function wholeNumber(value: string): string {
   return digits;
 }
 
-/** --json, --ndjson and (where records have fields) --fields. */
-export function addOutputOptions(cmd: Command, fields: readonly string[] | null): Command {
-  cmd.addOption(new Option('--json', 'print JSON').conflicts('ndjson'));
-  cmd.addOption(new Option('--ndjson', 'print one JSON object per line'));
+/** -f/--format, its shorthands --json and --ndjson, and (where records have fields) --fields. */
+export function addOutputOptions(cmd: Command, fields: readonly string[] | null, formats: readonly string[] = FORMATS): Command {
+  const human = formats[0];
+  cmd.addOption(
+    new Option('-f, --format <format>', `output format (default: ${human} on a terminal, ${formats.includes('plain') ? 'plain' : human} otherwise)`).choices(formats),
+  );
+  if (formats.includes('json')) cmd.addOption(new Option('--json', 'print JSON (--format json)').conflicts('ndjson'));
+  if (formats.includes('ndjson')) cmd.addOption(new Option('--ndjson', 'print one JSON object per line (--format ndjson)'));
   if (fields) cmd.option('--fields <list>', `keys to print, comma-separated: ${fields.join(',')}`);
   return cmd;
 }

@@ -2,7 +2,7 @@
 // errors become messages and exit codes. Each command lives in
 // src/commands/; they compute with the modules in src/ and print through the
 // context, so tests can run the whole CLI in-process.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
 import { registerCite } from './commands/cite.js';
 import { registerComplete } from './commands/complete.js';
@@ -20,6 +20,11 @@ import { createContext, EXIT, NAME, type Context, type IO } from './context.js';
 import { FactsError, printable, UsageError } from '../errors.js';
 import { didYouMean } from '../search/suggest.js';
 import { visible } from '../format/visible.js';
+import { fitHelp, HELP_WIDTH } from './help.js';
+import { terminalWidth } from './context.js';
+
+/** The terminal's width for help, 80 columns elsewhere. */
+const helpWidth = (io: IO) => (io.isTTY ? terminalWidth(io) : HELP_WIDTH);
 
 export { colorLevel, EXIT, type IO } from './context.js';
 
@@ -70,13 +75,18 @@ export function createProgram(ctx: Context): Command {
     .configureHelp({ showGlobalOptions: true })
     .helpCommand(false)
     .option('--data <file>', 'use this facts file instead of the bundled one (or set CHONGQING_FACTS_DATA)')
-    .option('--no-color', 'never colour the output (also NO_COLOR=1; FORCE_COLOR=1 forces colour)')
+    .addOption(new Option('--color <when>', 'colour tables and charts: auto, always or never (see the README for FORCE_COLOR, CLICOLOR_FORCE, NO_COLOR, CLICOLOR)').choices(['auto', 'always', 'never']))
+    .option('--no-color', 'never colour (--color never)')
+    .option('--no-pager', 'never page long output (the pager: CHONGQING_FACTS_PAGER, PAGER, or less -FRX)')
     .option('--debug', `show stack traces of internal errors (also DEBUG=${NAME})`)
     .configureOutput({
-      writeOut: ctx.io.stdout,
-      writeErr: ctx.io.stderr,
-      // One line, like our own errors; what the user typed is echoed escaped.
-      outputError: (text, write) => write(`${NAME}: ${printable(text.trim().replace(/\s*\n\s*/g, ' '), 400)}\n`),
+      // Only help and the version are written here: help fitted to the width.
+      writeOut: (text) => ctx.io.stdout(fitHelp(text, helpWidth(ctx.io))),
+      writeErr: (text) => ctx.io.stderr(fitHelp(text, helpWidth(ctx.io))),
+      getOutHelpWidth: () => helpWidth(ctx.io),
+      getErrHelpWidth: () => helpWidth(ctx.io),
+      // One line, like our own errors, written straight to stderr (not fitted like help); what the user typed is echoed escaped.
+      outputError: (text) => ctx.io.stderr(`${NAME}: ${printable(text.trim().replace(/\s*\n\s*/g, ' '), 400)}\n`),
     })
     .exitOverride()
     .addHelpText(

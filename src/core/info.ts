@@ -1,7 +1,6 @@
 // What dataset answered: title, publisher, counts, and the SHA-256 of the
 // facts file, so a script can tell one dataset from another.
 import { articlePath, type LoadedFacts } from '../data/load.js';
-import { visible } from '../format/visible.js';
 
 export interface DatasetInfo {
   title: string;
@@ -27,17 +26,4 @@ export async function datasetInfo(data: LoadedFacts): Promise<DatasetInfo> {
     article: articlePath(data),
     sha256: createHash('sha256').update(data.raw).digest('hex'),
   };
-}
-
-export function infoText(info: DatasetInfo): string {
-  const rows: [string, string | number | undefined][] = [
-    ['title', info.title],
-    ['publisher', info.publisher],
-    ['facts', info.facts],
-    ['themes', info.themes],
-    ['file', info.file],
-    ['article', info.article],
-    ['sha256', info.sha256],
-  ];
-  return rows.map(([k, v]) => (v === undefined ? '' : `${k.padEnd(9)} ${visible(String(v))}\n`)).join('');
 }

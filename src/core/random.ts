@@ -1,7 +1,6 @@
 // One fact at random, repeatable with a seed (mulberry32, a small, well-mixed
 // 32-bit generator), so tests and "fact of the day" scripts can pin it.
 import type { Fact } from '../data/types.js';
-import { visible } from '../format/visible.js';
 
 export function pickRandom<T>(items: readonly T[], seed?: string): T | undefined {
   if (items.length === 0) return undefined;
@@ -21,9 +20,4 @@ function mulberry32(seed: number): number {
   t = Math.imul(t ^ (t >>> 15), t | 1);
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-
-/** Two lines for a shell greeting: the statement, then the quoted source and the id. */
-export function greeting(fact: Fact): string {
-  return `${visible(fact.statement)}\n  > ${visible(fact.source)} (${visible(fact.id)})\n`;
 }

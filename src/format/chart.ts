@@ -5,10 +5,11 @@ import { visible } from './visible.js';
 import { displayWidth } from './width.js';
 import { wrapText } from './wrap.js';
 
-const SOLID = '█';
-const LIGHT = '░';
+/** Bar characters; ASCII ones where the locale is not UTF-8. */
+const BARS = { unicode: ['█', '░'], ascii: ['#', '.'] } as const;
 
-export function statsChart(s: Stats, width: number): string {
+export function statsChart(s: Stats, width: number, ascii = false): string {
+  const [SOLID, LIGHT] = ascii ? BARS.ascii : BARS.unicode;
   const label = (n: number, f: number) => `${n} (${f} with figures)`;
   const themes = s.themes.map((t) => ({ ...t, id: visible(t.id), label: label(t.facts, t.withFigures) }));
   // Loops, not Math.max(...themes): a spread of many thousands overflows the stack.

@@ -2,6 +2,7 @@
 import { printable, UsageError } from '../errors.js';
 import { didYouMean } from '../search/suggest.js';
 import type { Fact } from '../data/types.js';
+import { plainNumber } from './number.js';
 
 /** A fact as a command returns it; search adds its score and the words it matched, show its paragraph. */
 export interface Row {
@@ -53,4 +54,30 @@ export function record(row: Row, fields?: readonly string[]): Record<string, unk
   if (row.context !== undefined) full.context = row.context;
   if (!fields) return full;
   return Object.fromEntries(fields.map((f) => [f, Object.hasOwn(full, f) ? (full[f] ?? null) : null]));
+}
+
+/**
+ * A field of a row as one line of text, unescaped (each output escapes in its
+ * own way): lists joined, numbers in full decimal, absent values empty.
+ */
+export function fieldValue(row: Row, field: string): string {
+  const f = row.fact;
+  switch (field) {
+    case 'score':
+      return row.score === undefined ? '' : row.score.toFixed(3);
+    case 'figures':
+      return (f.figures ?? []).map((g) => g.text).join('; ');
+    case 'rank':
+      return f.rank?.text ?? '';
+    case 'tags':
+      return (f.tags ?? []).join(', ');
+    case 'zh':
+      return (f.zh ?? []).join('、');
+    case 'context':
+      return row.context ?? '';
+    default: {
+      const v = Object.hasOwn(f, field) ? (f as unknown as Record<string, unknown>)[field] : undefined;
+      return v === undefined ? '' : typeof v === 'number' ? plainNumber(v) : String(v);
+    }
+  }
 }

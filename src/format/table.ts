@@ -6,7 +6,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { tokenize } from '../search/tokenize.js';
 import type { Fact, Figure, Theme, ThemeSummary } from '../data/types.js';
-import type { Row } from './fields.js';
+import { fieldValue, type Row } from './fields.js';
 import { groupThousands, plainNumber } from './number.js';
 import { visible } from './visible.js';
 import { displayWidth, wrapText } from './wrap.js';
@@ -18,7 +18,17 @@ export interface TableOptions {
   width: number;
   /** chalk colour level: 0 none, 1 basic, 2 256 colours, 3 true colour. */
   color: 0 | 1 | 2 | 3;
+  /** ASCII box drawing (+ - |): the locale is not UTF-8. */
+  ascii?: boolean;
 }
+
+/** cli-table3's box characters in ASCII, for a terminal whose locale is not UTF-8. */
+export const ASCII_CHARS = {
+  top: '-', 'top-mid': '+', 'top-left': '+', 'top-right': '+',
+  bottom: '-', 'bottom-mid': '+', 'bottom-left': '+', 'bottom-right': '+',
+  left: '|', 'left-mid': '+', mid: '-', 'mid-mid': '+', right: '|', 'right-mid': '+', middle: '|',
+};
+const charsFor = (ascii?: boolean) => (ascii ? ASCII_CHARS : {});
 
 const BORDERLESS_STYLE = { head: [], border: [], 'padding-left': 1, 'padding-right': 1 };
 
@@ -39,9 +49,9 @@ const MIN_LONG = 30;
 export function factsTable(rows: readonly Row[], fields: readonly string[], opts: TableOptions): string {
   const c = new Chalk({ level: opts.color });
   const widths = columnWidths(rows, fields, opts.width);
-  if (!widths) return blocks(rows, fields, opts.width, c);
+  if (!widths) return blocks(rows, fields, opts, c);
   return drawTable(
-    { head: fields.map((f) => c.bold(f)), colWidths: widths.map((w) => w + 2), style: BORDERLESS_STYLE },
+    { head: fields.map((f) => c.bold(f)), colWidths: widths.map((w) => w + 2), style: BORDERLESS_STYLE, chars: charsFor(opts.ascii) },
     rows.map((row) => fields.map((f, i) => cell(row, f, widths[i], c))),
   );
 }
@@ -49,7 +59,11 @@ export function factsTable(rows: readonly Row[], fields: readonly string[], opts
 /** Rows per cli-table3 table; see drawTable. */
 const CHUNK = 64;
 // The next chunk's top border drawn as the line between two rows; no closing border.
-const JOIN_TOP = { 'top-left': '├', 'top-mid': '┼', 'top-right': '┤' };
+const joinTop = (chars: Partial<Record<string, string>> = {}) => ({
+  'top-left': chars['left-mid'] ?? '├',
+  'top-mid': chars['mid-mid'] ?? '┼',
+  'top-right': chars['right-mid'] ?? '┤',
+});
 const NO_BOTTOM = { bottom: '', 'bottom-left': '', 'bottom-mid': '', 'bottom-right': '' };
 
 /**
@@ -67,7 +81,7 @@ export function drawTable(options: Table.TableConstructorOptions, rows: readonly
     const table = new Table({
       ...options,
       head: first ? options.head : [],
-      chars: { ...options.chars, ...(first ? {} : JOIN_TOP), ...(last ? {} : NO_BOTTOM) },
+      chars: { ...options.chars, ...(first ? {} : joinTop(options.chars)), ...(last ? {} : NO_BOTTOM) },
     });
     for (let i = start; i < rows.length && i < start + chunk; i++) table.push(rows[i]);
     parts.push(table.toString());
@@ -75,7 +89,8 @@ export function drawTable(options: Table.TableConstructorOptions, rows: readonly
   return `${parts.join('\n')}\n`;
 }
 
-function blocks(rows: readonly Row[], fields: readonly string[], width: number, c: ChalkInstance): string {
+function blocks(rows: readonly Row[], fields: readonly string[], opts: TableOptions, c: ChalkInstance): string {
+  const width = opts.width;
   const short = fields.filter((f) => !SHARE.has(f));
   const long = fields.filter((f) => SHARE.has(f));
   // Two borders and two spaces of padding around the text; an id is never
@@ -96,7 +111,7 @@ function blocks(rows: readonly Row[], fields: readonly string[], width: number, 
       cells.push([cell(row, f, inner, c, label)]);
     }
   }
-  return drawTable({ colWidths: [inner + 2], style: BORDERLESS_STYLE }, cells);
+  return drawTable({ colWidths: [inner + 2], style: BORDERLESS_STYLE, chars: charsFor(opts.ascii) }, cells);
 }
 
 /** The widest text of `items`, without spreading them into Math.max (a stack overflow for many). */
@@ -133,31 +148,9 @@ export function highlight(line: string, matched: ReadonlySet<string>, c: ChalkIn
 
 /** A field as table text, controls shown as escapes (see visible.ts). */
 export function fieldText(row: Row, field: string): string {
-  return visible(rawFieldText(row, field));
-}
-
-function rawFieldText(row: Row, field: string): string {
-  const f = row.fact;
-  switch (field) {
-    case 'score':
-      return row.score === undefined ? '' : row.score.toFixed(3);
-    case 'source':
-      return `"${f.source}"`;
-    case 'figures':
-      return (f.figures ?? []).map((g) => g.text).join('; ');
-    case 'rank':
-      return f.rank?.text ?? '';
-    case 'tags':
-      return (f.tags ?? []).join(', ');
-    case 'zh':
-      return (f.zh ?? []).join('、');
-    case 'context':
-      return row.context ?? '';
-    default: {
-      const v = Object.hasOwn(f, field) ? (f as unknown as Record<string, unknown>)[field] : undefined;
-      return v === undefined ? '' : typeof v === 'number' ? plainNumber(v) : String(v);
-    }
-  }
+  // A table quotes the sentence: it reads as a quotation beside the statement.
+  const text = fieldValue(row, field);
+  return visible(field === 'source' ? `"${text}"` : text);
 }
 
 /** Text widths for side-by-side columns, or null when the long ones would be too narrow. */
@@ -197,9 +190,13 @@ function columnWidths(rows: readonly Row[], fields: readonly string[], total: nu
   return widths.map((w) => Math.max(1, w));
 }
 
-export function themesTable(summaries: readonly ThemeSummary[], opts: TableOptions): string {
+export function themesTable(summaries: readonly ThemeSummary[], opts: TableOptions, fields?: readonly string[]): string {
   const c = new Chalk({ level: opts.color });
-  const themes = summaries.map((t) => ({ id: visible(t.id), name: visible(t.name), zone: visible(t.zone ?? '—'), facts: t.facts }));
+  if (fields) {
+    const value = (t: ThemeSummary, f: string) => (Object.hasOwn(t, f) ? String((t as unknown as Record<string, unknown>)[f] ?? '') : '');
+    return recordsTable(fields, summaries.map((t) => fields.map((f) => value(t, f))), opts, c);
+  }
+  const themes = summaries.map((t) => ({ id: visible(t.id), name: visible(t.name), zone: visible(t.zone ?? (opts.ascii ? '-' : '—')), facts: t.facts }));
   const fixed = widest(themes, (t) => t.id, 2);
   const count = 5;
   const rest = opts.width - fixed - count - 4 * 3 - 1;
@@ -212,7 +209,7 @@ export function themesTable(summaries: readonly ThemeSummary[], opts: TableOptio
       const body = wrapText(`${t.name}: ${t.zone}`, inner).join('\n');
       return [`${head}\n${body}`];
     });
-    return drawTable({ colWidths: [inner + 2], style: BORDERLESS_STYLE }, cells);
+    return drawTable({ colWidths: [inner + 2], style: BORDERLESS_STYLE, chars: charsFor(opts.ascii) }, cells);
   }
   const nameW = Math.min(widest(themes, (t) => t.name, 4), Math.floor(rest * 0.35));
   const zoneW = rest - nameW;
@@ -222,6 +219,7 @@ export function themesTable(summaries: readonly ThemeSummary[], opts: TableOptio
       colWidths: [fixed + 2, nameW + 2, zoneW + 2, count + 2],
       colAligns: ['left', 'left', 'left', 'right'],
       style: BORDERLESS_STYLE,
+      chars: charsFor(opts.ascii),
     },
     themes.map((t) => [c.cyan(t.id), wrapText(t.name, nameW).join('\n'), wrapText(t.zone, zoneW).join('\n'), String(t.facts)]),
   );
@@ -256,7 +254,7 @@ export function factCard(fact: Fact, theme: Theme | undefined, opts: TableOption
     // In the paragraph, the fact's own sentence stands out.
     rows.push([c.bold(k), (k === 'context' ? markPart(lines, v, visible(fact.source), c) : lines).join('\n')]);
   }
-  return drawTable({ colWidths: [labelW + 2, valueW + 2], style: BORDERLESS_STYLE }, rows);
+  return drawTable({ colWidths: [labelW + 2, valueW + 2], style: BORDERLESS_STYLE, chars: charsFor(opts.ascii) }, rows);
 }
 
 /**
@@ -294,4 +292,20 @@ function figureLine(g: Figure): string {
 function rankLine(fact: Fact): string {
   const r = fact.rank!;
   return r.position === undefined ? `${r.text} (${r.scope})` : `No. ${plainNumber(r.position)} in ${r.scope}: ${r.text}`;
+}
+
+/** Columns chosen with --fields: each as wide as its text, or an equal share of the width. */
+function recordsTable(fields: readonly string[], rows: readonly string[][], opts: TableOptions, c: ChalkInstance): string {
+  const cells = rows.map((r) => r.map(visible));
+  const share = Math.max(1, Math.floor((opts.width - fields.length * 3 - 1) / fields.length));
+  const widths = fields.map((f, i) => Math.min(share, widest(cells, (r) => r[i] ?? '', displayWidth(f))));
+  return drawTable(
+    { head: fields.map((f) => c.bold(f)), colWidths: widths.map((w) => w + 2), style: BORDERLESS_STYLE, chars: charsFor(opts.ascii) },
+    cells.map((r) => r.map((text, i) => wrapText(text, widths[i] ?? 1).join('\n'))),
+  );
+}
+
+/** A heading above a table (search --stdin: the query), bold, escaped. */
+export function heading(text: string, opts: TableOptions): string {
+  return new Chalk({ level: opts.color }).bold(wrapText(visible(text), opts.width).join('\n'));
 }

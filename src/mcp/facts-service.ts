@@ -8,7 +8,7 @@ import { units } from '../core/select.js';
 import { readArticle, type LoadedFacts } from '../data/load.js';
 import type { Fact, Meta, ThemeSummary } from '../data/types.js';
 import { FactsError, NotFoundError } from '../errors.js';
-import { CITE_FORMATS, cite, type CiteFormat } from '../format/cite.js';
+import { ALL_CITE_FORMATS as CITE_FORMATS, citations, type AnyCiteFormat as CiteFormat } from '../format/cite.js';
 import { record } from '../format/fields.js';
 import { toJson } from '../format/json.js';
 
@@ -114,7 +114,7 @@ export function factsService(data: LoadedFacts): FactsService {
       return found(() => {
         const { fact } = factRow(data, id);
         const rec = record({ fact });
-        return { fact, record: rec, format: f, citation: cite(fact, data.meta, f), json: toJson(rec) };
+        return { fact, record: rec, format: f, citation: citations([fact], data.meta, f), json: toJson(rec) };
       });
     },
 

@@ -28,13 +28,22 @@ describe('cite', () => {
     expect(r.stdout).toMatch(shape);
   });
 
+  it('cites several ids, a blank line between; csl-json is one array', async () => {
+    const one = (await cli(['cite', 'gdp-2025'])).stdout;
+    const two = (await cli(['cite', 'laptop-production-world-first'])).stdout;
+    expect((await cli(['cite', 'gdp-2025', 'laptop-production-world-first'])).stdout).toBe(`${one}\n${two}`);
+    const items = JSON.parse((await cli(['cite', 'gdp-2025', 'laptop-production-world-first', '--format', 'csl-json'])).stdout);
+    expect(items.map((i: { id: string; type: string }) => [i.id, i.type])).toEqual([['gdp-2025', 'article-newspaper'], ['laptop-production-world-first', 'article-newspaper']]);
+  });
+
   it('leaves out the section when it is the title (the opening paragraphs)', async () => {
     const r = await cli(['cite', 'gdp-2025']);
     expect(r.stdout).not.toContain('section');
   });
 
   it.each([
-    [['cite', 'gdp-2025', '--format', 'pdf'], 2, /Allowed choices are text, markdown, bibtex/],
+    [['cite', 'gdp-2025', '--format', 'pdf'], 2, /Allowed choices are text, markdown, bibtex, csl-json, json/],
+    [['cite', 'gdp-2025', 'gpd-2025'], 1, /no fact with id 'gpd-2025'/],
     [['cite', 'gpd-2025'], 1, /no fact with id 'gpd-2025'; did you mean: gdp-2025\?/],
   ])('%j exits %i', async (argv, code, message) => {
     const r = await cli(argv);
@@ -148,7 +157,7 @@ describe('random', () => {
   });
 
   it('prints two lines for a greeting', async () => {
-    const r = await cli(['random', '--seed', '7']);
+    const r = await cli(['random', '--seed', '7'], { isTTY: true });
     expect(r.stdout).toMatch(/^.+\n {2}> .+ \([a-z0-9-]+\)\n$/);
   });
 
@@ -163,8 +172,10 @@ describe('info', () => {
     const sha = createHash('sha256').update(readFileSync(BUNDLED_DATA)).digest('hex');
     expect(info).toMatchObject({ publisher: 'Chongqing Daily', themes: 8, sha256: sha });
     expect(info.facts).toBeGreaterThan(100);
-    const text = await cli(['info']);
+    const text = await cli(['info'], { isTTY: true });
     expect(text.stdout).toContain(`sha256    ${sha}`);
+    // On a pipe: key<TAB>value.
+    expect((await cli(['info'])).stdout).toContain(`sha256\t${sha}\n`);
   });
 });
 

@@ -73,9 +73,11 @@ describe('colour', () => {
     [{ isTTY: false, env: {} }, [], false],
     [{ isTTY: true, env: { NO_COLOR: '1' } }, [], false],
     [{ isTTY: true, env: {} }, ['--no-color'], false],
-    [{ isTTY: false, env: { FORCE_COLOR: '1' } }, [], true],
+    [{ isTTY: false, env: { FORCE_COLOR: '1' } }, ['--format', 'table'], true],
     [{ isTTY: true, env: { FORCE_COLOR: '0' } }, [], false],
-    [{ isTTY: false, env: { FORCE_COLOR: '1' } }, ['--no-color'], false],
+    [{ isTTY: false, env: { FORCE_COLOR: '1' } }, ['--format', 'table', '--no-color'], false],
+    // Plain lines (a pipe's default) are never coloured.
+    [{ isTTY: false, env: { FORCE_COLOR: '1' } }, [], false],
   ] as const)('%j %j -> %s', async (io, extra, coloured) => {
     const r = await cli(['search', 'automobile', '--data', MINI, ...extra], { ...io, env: { ...io.env } });
     expect(r.stdout.includes(ESC)).toBe(coloured);

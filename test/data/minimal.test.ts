@@ -31,7 +31,8 @@ describe('a minimal facts file', () => {
     [['themes', '--json'], /"id": "transport",\s+"name": "transport",\s+"zone": null/],
     [['cite', 'metro-lines'], /^-- my-city\.json$/m],
     [['cite', 'metro-lines', '--format', 'bibtex'], /@article\{metro-lines,\n {2}title {5}= \{my-city\.json\},\n {2}note/],
-    [['info'], /^title {5}my-city\.json$/m],
+    [['info', '--format', 'text'], /^title {5}my-city\.json$/m],
+    [['info'], /^title\tmy-city\.json$/m],
     [['stats', '--json'], /"facts": 1/],
   ])('%j works', async (argv, output) => {
     const r = await cli([...argv, '--data', bare]);

@@ -14,7 +14,7 @@ function run(args: string[], env: Record<string, string> = {}) {
 
 describe(`the built chongqing-facts binary on Node ${VERSION}`, () => {
   it('search automobile shows the 2025 car output with its source sentence', () => {
-    const r = run(['search', 'automobile'], { COLUMNS: '120' });
+    const r = run(['search', 'automobile', '--format', 'table'], { COLUMNS: '120' });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('automobile-production-2025');
@@ -59,7 +59,7 @@ describe(`the built chongqing-facts binary on Node ${VERSION}`, () => {
   });
 
   it('show prints the fact in full', () => {
-    const r = run(['show', 'automobile-production-2025'], { COLUMNS: '100' });
+    const r = run(['show', 'automobile-production-2025', '--format', 'table'], { COLUMNS: '100' });
     expect(r.code).toBe(0);
     for (const part of ['statement', 'figures', 'source', 'section', 'High-Quality Development Enters the Fast Lane']) {
       expect(r.stdout).toContain(part);
@@ -67,10 +67,13 @@ describe(`the built chongqing-facts binary on Node ${VERSION}`, () => {
   });
 
   it('colours a table off a terminal only through FORCE_COLOR, which wins over NO_COLOR; --no-color wins over both; JSON never', () => {
-    expect(run(['search', 'laptop']).stdout).not.toContain('\u001b[');
-    expect(run(['search', 'laptop'], { FORCE_COLOR: '1' }).stdout).toContain('\u001b[');
-    expect(run(['search', 'laptop'], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).toContain('\u001b[');
-    expect(run(['search', 'laptop', '--no-color'], { FORCE_COLOR: '1' }).stdout).not.toContain('\u001b[');
+    const table = ['search', 'laptop', '--format', 'table'];
+    expect(run(table).stdout).not.toContain('\u001b[');
+    expect(run(table, { FORCE_COLOR: '1' }).stdout).toContain('\u001b[');
+    expect(run(table, { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).toContain('\u001b[');
+    expect(run([...table, '--no-color'], { FORCE_COLOR: '1' }).stdout).not.toContain('\u001b[');
+    // Plain lines, the default on a pipe, are never coloured.
+    expect(run(['search', 'laptop'], { FORCE_COLOR: '1' }).stdout).not.toContain('\u001b[');
     expect(run(['search', 'laptop', '--json'], { FORCE_COLOR: '1' }).stdout).not.toContain('\u001b[');
   });
 

@@ -77,7 +77,7 @@ describe(`chongqing-facts mcp on Node ${VERSION}, over the SDK's stdio client`, 
     expect(search.properties.sort).toMatchObject({ type: 'string', enum: ['value'] });
     expect(search.properties.unit.description).toContain('RMB');
     expect(byName.get_fact).toMatchObject({ required: ['id'], properties: { context: { type: 'boolean' } } });
-    expect(byName.cite_fact).toMatchObject({ required: ['id'], properties: { format: { type: 'string', enum: ['text', 'markdown', 'bibtex'] } } });
+    expect(byName.cite_fact).toMatchObject({ required: ['id'], properties: { format: { type: 'string', enum: ['text', 'markdown', 'bibtex', 'csl-json', 'json'] } } });
   });
 
   it('lists every fact as a resource, and the article', async () => {
@@ -202,7 +202,7 @@ describe(`chongqing-facts mcp on Node ${VERSION}, over the SDK's stdio client`, 
     expect(texts(r)[0]).toMatch(/^8 themes.*\n- overview: /);
   });
 
-  it.each(['text', 'markdown', 'bibtex'])('cite_fact --format %s is what `cite` prints', async (format) => {
+  it.each(['text', 'markdown', 'bibtex', 'csl-json', 'json'])('cite_fact --format %s is what `cite` prints', async (format) => {
     const r = await call('cite_fact', { id: 'laptop-production-world-first', format });
     expect(texts(r)[0]).toBe((await cli(['cite', 'laptop-production-world-first', '--format', format])).stdout);
     expect(texts(r)[1]).toBe((await cli(['show', 'laptop-production-world-first', '--json'])).stdout);

@@ -48,9 +48,11 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
     expect(builtins.filter((m) => /^(child_process|tty|os|net|crypto)$/.test(m))).toEqual([]);
   });
 
-  it('JSON output does not load the table bundle; a table does', () => {
+  it('JSON and plain output do not load the table bundle; a table does', () => {
     expect(probe(['list', '--json']).files).not.toContain('table.cjs');
-    expect(probe(['list']).files).toContain('table.cjs');
+    expect(probe(['list']).files).not.toContain('table.cjs');
+    expect(probe(['list'], true).files).toContain('table.cjs');
+    expect(probe(['list', '--format', 'table']).files).toContain('table.cjs');
   });
 
   it('no lookup loads the MCP server bundle (the SDK, zod); `mcp` does', () => {

@@ -142,3 +142,25 @@ describe('what the escapes look like', () => {
     expect(nul.stderr).toMatch(/^chongqing-facts: error: cannot read facts file \/x\\u0000y.*: a file name cannot hold a NUL character\n$/);
   });
 });
+
+describe('line formats from a hostile facts file', () => {
+  // Ours: the tabs between plain/tsv fields and csv's CRLF; everything from the data is escaped.
+  const ours = (format: string, out: string) => (format === 'csv' ? out.replace(/\r\n/g, '\n') : out.replace(/\t/g, ' '));
+  it.each(['plain', 'tsv', 'csv', 'markdown'])('%s shows no raw control character', async (format) => {
+    for (const [data, id] of [[TEXT, 'hostile-fact'], [IDS, `id${C}`]] as const) {
+      for (const argv of [['search', 'statement'], ['list'], ['list', '--fields', 'id,theme,statement,source,section,figures,rank,year,date,tags,zh'], ['show', id, '--context'], ['themes'], ['random', '--seed', '1'], ['stats'], ['info']]) {
+        const full = [...argv, '--format', format, '--data', data];
+        const r = await cli(full);
+        if (r.code === 2) continue; // a format the command does not have
+        expectNoRawControls(ours(format, r.stdout), full.join(' '));
+        expectNoRawControls(r.stderr, `${full.join(' ')} (stderr)`);
+      }
+    }
+  });
+
+  it('search --stdin echoes a hostile query escaped', async () => {
+    const r = await cli(['search', '--stdin', '--format', 'table', '--data', TEXT], { stdin: () => `statement\nnothing${C}here\n`, isTTY: true });
+    expectNoRawControls(r.stdout.replace(SGR, ''), 'stdout');
+    expectNoRawControls(r.stderr, 'stderr');
+  });
+});

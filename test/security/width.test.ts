@@ -29,8 +29,8 @@ describe('terminalWidth', () => {
 });
 
 describe('COLUMNS on a pipe', () => {
-  it.each(['1e9', '1e7', '100000000000000000000'])('COLUMNS=%s themes | cat stays a normal table', (COLUMNS) => {
-    const r = runBuilt(['themes'], { env: { COLUMNS } });
+  it.each(['1e9', '1e7', '100000000000000000000'])('COLUMNS=%s themes --format table | cat stays a normal table', (COLUMNS) => {
+    const r = runBuilt(['themes', '--format', 'table'], { env: { COLUMNS } });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     for (const line of r.stdout.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(100);

@@ -11,9 +11,14 @@ export function registerCompletion(program: Command, ctx: Context): void {
       'after',
       `
 Install:
-  bash  $ ${NAME} completion bash > ~/.local/share/bash-completion/completions/${NAME}
-  zsh   $ ${NAME} completion zsh > "\${fpath[1]}/_${NAME}"     # or, after compinit: source <(${NAME} completion zsh)
-  fish  $ ${NAME} completion fish > ~/.config/fish/completions/${NAME}.fish
+  # bash
+  $ d=~/.local/share/bash-completion
+  $ ${NAME} completion bash > "$d/completions/${NAME}"
+  # zsh (or, after compinit: source <(${NAME} completion zsh))
+  $ ${NAME} completion zsh > "\${fpath[1]}/_${NAME}"
+  # fish
+  $ d=~/.config/fish/completions
+  $ ${NAME} completion fish > "$d/${NAME}.fish"
 Then open a new shell. The script asks ${NAME} for the ids at each TAB, so it
 never needs printing again; --data or CHONGQING_FACTS_DATA on the line counts.`,
     )

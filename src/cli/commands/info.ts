@@ -1,23 +1,28 @@
 import type { Command } from 'commander';
 import { NAME, type Context } from '../context.js';
-import { toJson } from '../../format/json.js';
-import { datasetInfo, infoText } from '../../core/info.js';
+import { addOutputOptions } from '../options.js';
+import { INFO_FORMATS, renderInfo } from '../output.js';
+import { datasetInfo } from '../../core/info.js';
 
 export function registerInfo(program: Command, ctx: Context): void {
-  program
+  const cmd = program
     .command('info')
-    .description("the dataset: title, publisher, fact and theme counts, the facts file's SHA-256")
-    .option('--json', 'print it as JSON')
+    .description("the dataset: title, publisher, fact and theme counts, the facts file's SHA-256");
+  addOutputOptions(cmd, null, INFO_FORMATS);
+  cmd
     .addHelpText(
       'after',
       `
 Examples:
   $ ${NAME} info
-  $ ${NAME} info --json | jq -r .sha256`,
+  $ ${NAME} info --json | jq -r .sha256
+  $ ${NAME} info | awk -F '\t' '$1 == "sha256" { print $2 }'
+
+On a pipe: one line per key, tab-separated: key, value.`,
     )
     .action(async (_opts: unknown, c: Command) => {
       const { data, g } = ctx.load(c);
       const info = await datasetInfo(data);
-      ctx.io.stdout(g.json ? toJson(info) : infoText(info));
+      ctx.print(renderInfo(info, ctx.output(g, { fields: null, terminal: 'text' })), g);
     });
 }

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { NAME, type Context } from '../context.js';
-import { record } from '../../format/fields.js';
-import { toJson, toNdjson } from '../../format/json.js';
+import { FACT_FIELDS } from '../../format/fields.js';
 import { addOutputOptions, collectList, wholeNumber } from '../options.js';
-import { greeting } from '../../core/random.js';
+import { RANDOM_FORMATS, renderRandom } from '../output.js';
 import { randomFact } from '../../api/results.js';
+import { TABLE_FIELDS } from './search.js';
 
 export function registerRandom(program: Command, ctx: Context): void {
   const cmd = program
@@ -12,7 +12,7 @@ export function registerRandom(program: Command, ctx: Context): void {
     .description('one fact at random, for a shell greeting or a fact of the day')
     .option('-t, --theme <ids>', 'only these themes (comma-separated, repeatable)', collectList)
     .option('--seed <n>', 'the same fact for the same seed (and data)', wholeNumber);
-  addOutputOptions(cmd, null);
+  addOutputOptions(cmd, FACT_FIELDS, RANDOM_FORMATS);
   cmd
     .addHelpText(
       'after',
@@ -20,14 +20,16 @@ export function registerRandom(program: Command, ctx: Context): void {
 Examples:
   $ ${NAME} random
   $ ${NAME} random --theme ecology
-  $ ${NAME} random --seed "$(date +%Y%m%d)"    # a fact of the day`,
+  $ ${NAME} random --seed "$(date +%Y%m%d)"    # a fact of the day
+  $ ${NAME} random --fields statement | cowsay
+
+On a terminal: the statement, then the quoted source and the id (--format
+text); on a pipe, one plain line.`,
     )
-    .action((opts: { theme?: string[]; seed?: string }, c: Command) => {
+    .action(async (opts: { theme?: string[]; seed?: string }, c: Command) => {
       const { data, g } = ctx.load(c);
-      const out = ctx.output(g, null);
+      const out = ctx.output(g, { fields: FACT_FIELDS, terminal: 'text' });
       const fact = randomFact(data, opts);
-      if (out.mode === 'json') ctx.io.stdout(toJson(record({ fact })));
-      else if (out.mode === 'ndjson') ctx.io.stdout(toNdjson([record({ fact })]));
-      else ctx.io.stdout(greeting(fact));
+      ctx.print(await renderRandom(fact, out, TABLE_FIELDS), g);
     });
 }

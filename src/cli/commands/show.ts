@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { NAME, type Context } from '../context.js';
+import { factRow } from '../../api/results.js';
 import { FACT_FIELDS } from '../../format/fields.js';
 import { addOutputOptions } from '../options.js';
 import { renderFact } from '../output.js';
-import { factRow } from '../../api/results.js';
 
 export const SHOW_FIELDS = [...FACT_FIELDS, 'context'];
 
@@ -22,15 +22,17 @@ Examples:
   $ ${NAME} show automobile-production-2025
   $ ${NAME} show gdp-2025 --context
   $ ${NAME} show gdp-2025 --json | jq '.figures'
+  $ ${NAME} show gdp-2025 --fields source
 
 Exits 1, with suggestions, when no fact has that id.`,
     )
     .action(async (id: string, opts: { context?: boolean }, c: Command) => {
       const { data, g } = ctx.load(c);
-      const out = ctx.output(g, SHOW_FIELDS);
+      const out = ctx.output(g, { fields: SHOW_FIELDS, terminal: 'table' });
       const wantsContext = opts.context || out.fields?.includes('context');
       const { fact, context } = factRow(data, id, { context: wantsContext });
       const theme = data.themes.find((t) => t.id === fact.theme);
-      ctx.io.stdout(await renderFact(fact, theme, out, context));
+      const fields = context === undefined ? FACT_FIELDS : SHOW_FIELDS;
+      ctx.print(await renderFact(fact, theme, out, fields, context), g);
     });
 }

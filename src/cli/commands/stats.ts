@@ -1,25 +1,28 @@
 import type { Command } from 'commander';
 import { NAME, type Context } from '../context.js';
-import { statsChart } from '../../format/chart.js';
-import { toJson } from '../../format/json.js';
+import { addOutputOptions } from '../options.js';
+import { renderStats, STATS_FORMATS } from '../output.js';
 import { statsOf } from '../../api/results.js';
 
 export function registerStats(program: Command, ctx: Context): void {
-  program
+  const cmd = program
     .command('stats')
-    .description('facts per theme and how many carry figures, as a bar chart')
-    .option('--json', 'print the counts as JSON')
+    .description('facts per theme and how many carry figures, as a bar chart');
+  addOutputOptions(cmd, null, STATS_FORMATS);
+  cmd
     .addHelpText(
       'after',
       `
 Examples:
   $ ${NAME} stats
-  $ ${NAME} stats --json | jq '.themes[] | {id, facts, withFigures}'`,
+  $ ${NAME} stats --json | jq '.themes[] | {id, facts}'
+  $ ${NAME} stats | sort -t "$(printf '\\t')" -k2 -n    # id, facts, with figures
+
+On a pipe: one line per theme, tab-separated: id, facts, facts with figures.`,
     )
     .action((_opts: unknown, c: Command) => {
       const { data, g } = ctx.load(c);
       const s = statsOf(data);
-      if (g.json) ctx.io.stdout(toJson(s));
-      else ctx.io.stdout(statsChart(s, ctx.output(g, null).width));
+      ctx.print(renderStats(s, ctx.output(g, { fields: null, terminal: 'chart' })), g);
     });
 }

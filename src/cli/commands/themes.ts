@@ -1,24 +1,25 @@
 import type { Command } from 'commander';
 import { NAME, type Context } from '../context.js';
 import { addOutputOptions } from '../options.js';
-import { renderThemes } from '../output.js';
+import { renderThemes, THEME_FIELDS } from '../output.js';
 import { themeRows } from '../../api/results.js';
 
 export function registerThemes(program: Command, ctx: Context): void {
   const cmd = program
     .command('themes')
     .description('the themes: one per zone of the "Six Zones and One Highland", with fact counts');
-  addOutputOptions(cmd, null);
+  addOutputOptions(cmd, THEME_FIELDS);
   cmd
     .addHelpText(
       'after',
       `
 Examples:
   $ ${NAME} themes
-  $ ${NAME} themes --json | jq -r '.[].id'`,
+  $ ${NAME} themes --json | jq -r '.[].id'
+  $ ${NAME} themes --fields id | sort`,
     )
     .action(async (_opts: unknown, c: Command) => {
       const { data, g } = ctx.load(c);
-      ctx.io.stdout(await renderThemes(themeRows(data), ctx.output(g, null)));
+      ctx.print(await renderThemes(themeRows(data), ctx.output(g, { fields: THEME_FIELDS, terminal: 'table' })), g);
     });
 }

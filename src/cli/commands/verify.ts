@@ -1,14 +1,16 @@
 import type { Command } from 'commander';
 import { EXIT, NAME, type Context } from '../context.js';
-import { toJson } from '../../format/json.js';
-import { problemLines, verifyData } from '../../data/verify.js';
+import { verifyData } from '../../data/verify.js';
+import { addOutputOptions } from '../options.js';
+import { renderVerify, VERIFY_FORMATS } from '../output.js';
 import { visible } from '../../format/visible.js';
 
 export function registerVerify(program: Command, ctx: Context): void {
-  program
+  const cmd = program
     .command('verify')
-    .description('check every fact against the article: verbatim sources, figures, numbers, ids, themes')
-    .option('--json', 'print the report as JSON')
+    .description('check every fact against the article: verbatim sources, figures, numbers, ids, themes');
+  addOutputOptions(cmd, null, VERIFY_FORMATS);
+  cmd
     .addHelpText(
       'after',
       `
@@ -16,18 +18,16 @@ Examples:
   $ ${NAME} verify
   $ ${NAME} verify --data my-facts.json --json | jq '.problems[]'
 
-Exits 0 when every check holds, 1 listing every problem.`,
+Exits 0 when every check holds, 1 listing every problem (one a line, on a
+terminal or a pipe alike).`,
     )
     .action((_opts: unknown, c: Command) => {
       const { data, g } = ctx.load(c, { strict: false });
       const report = verifyData(data);
       ctx.exitCode = report.ok ? EXIT.found : EXIT.nothing;
-      if (g.json) {
-        ctx.io.stdout(toJson(report));
-      } else if (report.ok) {
-        ctx.io.stdout(`ok: ${report.facts} facts agree with ${visible(report.article)}\n`);
-      } else {
-        ctx.io.stdout(problemLines(report));
+      const out = ctx.output(g, { fields: null, terminal: 'text', pipe: 'text' });
+      ctx.print(renderVerify(report, out), g);
+      if (out.format !== 'json' && !report.ok) {
         ctx.io.stderr(`${NAME}: ${report.problems.length} problem(s) in ${report.facts} facts of ${visible(report.file)}\n`);
       }
     });
