@@ -120,7 +120,7 @@ function stdoutWasClosed(): boolean {
     // readlink, not fstat: on a first call it costs a lookup a quarter of a millisecond less.
     if (readlinkSync('/proc/self/fd/1') !== '/dev/null' || !isTerminal(2)) return false;
     const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
-    return flags !== null && (parseInt(flags[1], 8) & 3) === 2; // O_RDWR
+    return flags?.[1] !== undefined && (parseInt(flags[1], 8) & 3) === 2; // O_RDWR
   } catch {
     return false;
   }

@@ -59,7 +59,7 @@ export function splitSentences(line: string): string[] {
       inQuote = !inQuote;
       continue;
     }
-    if (inQuote || !'.!?;'.includes(ch)) continue;
+    if (inQuote || !'.!?;'.includes(line.charAt(i))) continue;
     let end = i + 1;
     while (line[end] === '.') end++; // an ellipsis ends where its dots end
     // Its other dots end the same way: on to the last, so a long run is looked at once.

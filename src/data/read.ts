@@ -96,8 +96,10 @@ function readAll(fd: number, name: string, maxBytes: number, expected: number): 
     total += n;
     if (total > maxBytes) throw new DataError(tooLarge(name, maxBytes));
   }
-  pieces.push(piece.subarray(0, length));
-  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, total);
+  const last = piece.subarray(0, length);
+  if (pieces.length === 0) return last;
+  pieces.push(last);
+  return Buffer.concat(pieces, total);
 }
 
 const tooLarge = (name: string, maxBytes: number) =>
