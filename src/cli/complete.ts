@@ -239,18 +239,18 @@ export function unquote(word: string): string {
   let out = '';
   let quote: '' | "'" | '"' = '';
   for (let i = 0; i < word.length; i++) {
-    const ch = word[i];
+    const ch = word.charAt(i);
     if (quote === "'") {
       if (ch === "'") quote = '';
       else out += ch;
     } else if (quote === '"') {
       if (ch === '"') quote = '';
-      else if (ch === '\\' && i + 1 < word.length && '"\\$`'.includes(word.charAt(i + 1))) out += word[++i];
+      else if (ch === '\\' && i + 1 < word.length && '"\\$`'.includes(word.charAt(i + 1))) out += word.charAt(++i);
       else out += ch;
     } else if (ch === "'" || ch === '"') {
       quote = ch;
     } else if (ch === '\\' && i + 1 < word.length) {
-      out += word[++i];
+      out += word.charAt(++i);
     } else {
       out += ch;
     }

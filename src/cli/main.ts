@@ -99,7 +99,7 @@ const WRITE_PROBLEMS: ReadonlyMap<string, string> = new Map([
 
 /** "cannot write output: no space left on device". */
 function cannotWrite(err: unknown): OutputError {
-  const e = err as NodeJS.ErrnoException;
+  const e: Partial<NodeJS.ErrnoException> = err instanceof Error ? err : {};
   const why = WRITE_PROBLEMS.get(e.code ?? '') ?? (e.message ?? String(err)).replace(/^[A-Z0-9]+: /, '').replace(/, write$/, '');
   return new OutputError(`cannot write output: ${why}`);
 }
@@ -155,6 +155,7 @@ function page(text: string, pager: string): boolean {
   const [file, ...args] = pagerArgv(pager, process.platform);
   const r = spawnSync(file, args, { input: text, stdio: ['pipe', 'inherit', 'inherit'] });
   // Not found: no process (ENOENT), or sh's 126/127. A pager quit early (EPIPE) has shown the text.
-  if (r.pid === 0 || (r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return false;
+  const error: NodeJS.ErrnoException | undefined = r.error;
+  if (r.pid === 0 || error?.code === 'ENOENT') return false;
   return !(file === 'sh' && (r.status === 126 || r.status === 127));
 }

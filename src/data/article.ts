@@ -23,7 +23,7 @@ const CAPTION = /^▲/;
 const SOURCE_LINE = /^Source:\s/;
 // Body text ends a line with punctuation or a lead-in dash ("In 2025 -");
 // a heading does not.
-const BODY_END = /[.!?;:"'\u201d)\-]$/;
+const BODY_END = /[.!?;:"'\u201d)-]$/;
 
 export function parseArticle(text: string): Article {
   const lines = text.split(/\r?\n/).map((l) => l.trim());
