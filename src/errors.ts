@@ -59,6 +59,6 @@ export class NotFoundError extends FactsError {
  */
 export function printable(text: string, max = 60): string {
   if (text.length <= max) return visible(text);
-  const end = /[\ud800-\udbff]/.test(text[max - 1]) ? max - 1 : max;
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
   return `${visible(text.slice(0, end))}…`;
 }

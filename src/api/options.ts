@@ -60,7 +60,7 @@ export function choice<T extends string>(name: string, value: unknown, allowed: 
 export function normalSeed(text: string): string | undefined {
   const m = /^\s*([+-]?)(\d+)\s*$/.exec(text);
   if (!m) return undefined;
-  const digits = m[2].replace(/^0+(?=\d)/, '');
+  const digits = (m[2] ?? '').replace(/^0+(?=\d)/, '');
   return m[1] === '-' && digits !== '0' ? `-${digits}` : digits;
 }
 

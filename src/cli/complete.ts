@@ -87,7 +87,8 @@ export function complete(
       continue;
     }
     if (token.startsWith('-') && token !== '-') {
-      const option = findOption(token.split('=')[0], command, program);
+      const [name = token] = token.split('=');
+      const option = findOption(name, command, program);
       if (option?.takesValue && !token.includes('=')) valueFor = option;
       continue;
     }
@@ -192,25 +193,26 @@ export function parseLine(
   if (words.length === 0) words.push('');
   const env: DataChoice = {};
   let start = 0;
-  while (start < words.length - 1 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[start])) {
-    const eq = words[start].indexOf('=');
-    if (words[start].slice(0, eq) === 'CHONGQING_FACTS_DATA') env.env = words[start].slice(eq + 1);
-    start++;
+  for (let word = words[start]; start < words.length - 1 && word !== undefined; word = words[++start]) {
+    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word);
+    if (!assignment) break;
+    if (assignment[1] === 'CHONGQING_FACTS_DATA') env.env = word.slice(assignment[0].length);
   }
   // The program's own name.
   if (start < words.length - 1) start++;
   const tokens: string[] = [];
   let glue = false;
   let split = false;
-  for (let i = start; i < words.length; i++) {
-    const w = words[i];
+  for (const [i, w] of words.entries()) {
+    if (i < start) continue;
     const last = i === words.length - 1;
-    if (w === '=' && tokens.length && /^--[^=]+$/.test(tokens[tokens.length - 1])) {
-      tokens[tokens.length - 1] += '=';
+    const previous = tokens.at(-1);
+    if (w === '=' && previous !== undefined && /^--[^=]+$/.test(previous)) {
+      tokens[tokens.length - 1] = `${previous}=`;
       glue = true;
       split = last;
-    } else if (glue) {
-      tokens[tokens.length - 1] += w;
+    } else if (glue && previous !== undefined) {
+      tokens[tokens.length - 1] = previous + w;
       glue = false;
       split = last;
     } else {
@@ -224,9 +226,10 @@ export function parseLine(
 /** --data as typed before the current word, the last one winning as it does when the command runs. */
 function dataChoice(tokens: readonly string[], env: DataChoice): DataChoice {
   const out = { ...env };
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i] === '--data' && i + 1 < tokens.length) out.data = tokens[i + 1];
-    else if (tokens[i].startsWith('--data=')) out.data = tokens[i].slice('--data='.length);
+  for (const [i, token] of tokens.entries()) {
+    const next = tokens[i + 1];
+    if (token === '--data' && next !== undefined) out.data = next;
+    else if (token.startsWith('--data=')) out.data = token.slice('--data='.length);
   }
   return out;
 }
@@ -236,18 +239,18 @@ export function unquote(word: string): string {
   let out = '';
   let quote: '' | "'" | '"' = '';
   for (let i = 0; i < word.length; i++) {
-    const ch = word[i];
+    const ch = word.charAt(i);
     if (quote === "'") {
       if (ch === "'") quote = '';
       else out += ch;
     } else if (quote === '"') {
       if (ch === '"') quote = '';
-      else if (ch === '\\' && i + 1 < word.length && '"\\$`'.includes(word[i + 1])) out += word[++i];
+      else if (ch === '\\' && i + 1 < word.length && '"\\$`'.includes(word.charAt(i + 1))) out += word.charAt(++i);
       else out += ch;
     } else if (ch === "'" || ch === '"') {
       quote = ch;
     } else if (ch === '\\' && i + 1 < word.length) {
-      out += word[++i];
+      out += word.charAt(++i);
     } else {
       out += ch;
     }

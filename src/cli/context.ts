@@ -190,7 +190,7 @@ export function tallerThan(text: string, rows: number | undefined, columns: numb
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     // Colour codes take no columns; a wide line takes one row per `columns`.
-    // eslint-disable-next-line no-control-regex -- our own SGR codes, stripped before measuring
+    // Our own SGR codes, stripped before measuring.
     const width = displayWidth(text.slice(start, end).replace(/\u001b\[[0-9;]*m/g, ''));
     lines += Math.max(1, Math.ceil(width / columns));
     start = end + 1;

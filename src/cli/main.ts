@@ -99,7 +99,7 @@ const WRITE_PROBLEMS: ReadonlyMap<string, string> = new Map([
 
 /** "cannot write output: no space left on device". */
 function cannotWrite(err: unknown): OutputError {
-  const e = err as NodeJS.ErrnoException;
+  const e: Partial<NodeJS.ErrnoException> = err instanceof Error ? err : {};
   const why = WRITE_PROBLEMS.get(e.code ?? '') ?? (e.message ?? String(err)).replace(/^[A-Z0-9]+: /, '').replace(/, write$/, '');
   return new OutputError(`cannot write output: ${why}`);
 }
@@ -120,7 +120,7 @@ function stdoutWasClosed(): boolean {
     // readlink, not fstat: on a first call it costs a lookup a quarter of a millisecond less.
     if (readlinkSync('/proc/self/fd/1') !== '/dev/null' || !isTerminal(2)) return false;
     const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
-    return flags !== null && (parseInt(flags[1], 8) & 3) === 2; // O_RDWR
+    return flags?.[1] !== undefined && (parseInt(flags[1], 8) & 3) === 2; // O_RDWR
   } catch {
     return false;
   }
@@ -155,6 +155,7 @@ function page(text: string, pager: string): boolean {
   const [file, ...args] = pagerArgv(pager, process.platform);
   const r = spawnSync(file, args, { input: text, stdio: ['pipe', 'inherit', 'inherit'] });
   // Not found: no process (ENOENT), or sh's 126/127. A pager quit early (EPIPE) has shown the text.
-  if (r.pid === 0 || (r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return false;
+  const error: NodeJS.ErrnoException | undefined = r.error;
+  if (r.pid === 0 || error?.code === 'ENOENT') return false;
   return !(file === 'sh' && (r.status === 126 || r.status === 127));
 }

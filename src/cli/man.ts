@@ -9,7 +9,7 @@ function roff(text: string): string {
     .replace(/\\/g, '\\e')
     .replace(/-/g, '\\-')
     // groff reads ASCII: other characters (the Chinese examples) as \[uXXXX].
-    // eslint-disable-next-line no-control-regex -- the ASCII range, controls included
+    // The ASCII range, controls included.
     .replace(/[^\x00-\x7f]/gu, (ch) => `\\[u${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`)
     .split('\n')
     .map((line) => (/^[.']/.test(line) ? `\\&${line}` : line))

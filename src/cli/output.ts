@@ -117,7 +117,7 @@ const INFO_KEYS = ['title', 'publisher', 'facts', 'themes', 'file', 'article', '
 /** `info`: aligned for people (`text`), `key<TAB>value` lines (`plain`), or JSON; absent keys left out. */
 export function renderInfo(info: DatasetInfo, out: OutputOptions): string {
   if (out.format === 'json') return toJson(info);
-  const rows = INFO_KEYS.filter((k) => info[k] !== undefined).map((k) => [k, String(info[k])]);
+  const rows = INFO_KEYS.filter((k) => info[k] !== undefined).map((k): [string, string] => [k, String(info[k])]);
   if (out.format === 'plain') return flat('plain', ['key', 'value'], rows);
   return rows.map(([k, v]) => `${k.padEnd(9)} ${visible(v)}\n`).join('');
 }

@@ -5,8 +5,11 @@
 const PLAIN = /^[\w\-./=+,:]+( +[\w\-./=+,:]+)*$/;
 
 /** The argv to spawn for `pager`. */
-export function pagerArgv(pager: string, platform: NodeJS.Platform = 'linux'): string[] {
+export function pagerArgv(pager: string, platform: NodeJS.Platform = 'linux'): [file: string, ...args: string[]] {
   const command = pager.trim();
-  if (PLAIN.test(command)) return command.split(/ +/);
+  if (PLAIN.test(command)) {
+    const [file = '', ...args] = command.split(/ +/); // split always gives at least one piece
+    return [file, ...args];
+  }
   return platform === 'win32' ? ['cmd.exe', '/d', '/s', '/c', command] : ['sh', '-c', command];
 }

@@ -124,7 +124,10 @@ Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
     .description('show help for a command')
     .argument('[command]', 'the command')
     .action((name: string | undefined) => {
-      if (name === undefined) return program.outputHelp();
+      if (name === undefined) {
+        program.outputHelp();
+        return;
+      }
       // Not the hidden __complete.
       const listed = program.createHelp().visibleCommands(program);
       const cmd = listed.find((c) => c.name() === name);

@@ -1,6 +1,5 @@
 // One fact at random, repeatable with a seed (mulberry32, a small, well-mixed
 // 32-bit generator), so tests and "fact of the day" scripts can pin it.
-import type { Fact } from '../data/types.js';
 
 export function pickRandom<T>(items: readonly T[], seed?: string): T | undefined {
   if (items.length === 0) return undefined;

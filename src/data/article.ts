@@ -23,7 +23,7 @@ const CAPTION = /^▲/;
 const SOURCE_LINE = /^Source:\s/;
 // Body text ends a line with punctuation or a lead-in dash ("In 2025 -");
 // a heading does not.
-const BODY_END = /[.!?;:"'\u201d)\-]$/;
+const BODY_END = /[.!?;:"'\u201d)-]$/;
 
 export function parseArticle(text: string): Article {
   const lines = text.split(/\r?\n/).map((l) => l.trim());
@@ -59,7 +59,7 @@ export function splitSentences(line: string): string[] {
       inQuote = !inQuote;
       continue;
     }
-    if (inQuote || !'.!?;'.includes(ch)) continue;
+    if (inQuote || !'.!?;'.includes(line.charAt(i))) continue;
     let end = i + 1;
     while (line[end] === '.') end++; // an ellipsis ends where its dots end
     // Its other dots end the same way: on to the last, so a long run is looked at once.

@@ -38,8 +38,9 @@ export function findNumbers(text: string): NumberMention[] {
   for (const m of text.matchAll(NUMBER)) {
     const [whole, digits, digitScale, word, wordScale] = m;
     // Letters glued to digits are a model or a code ("M8"), not a quantity.
-    if (digits && m.index > 0 && /[A-Za-z]/.test(text[m.index - 1])) continue;
-    const base = digits ? Number(digits.replace(/,/g, '')) : wordValue(word);
+    if (digits && /[A-Za-z]/.test(text.charAt(m.index - 1))) continue;
+    // One of the two alternatives matched: digits, or else a number word.
+    const base = digits ? Number(digits.replace(/,/g, '')) : word ? wordValue(word) : Number.NaN;
     const scale = SCALES.get((digitScale ?? wordScale ?? '').toLowerCase()) ?? 1;
     out.push({ value: round(base * scale), text: whole, index: m.index });
   }

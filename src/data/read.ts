@@ -35,6 +35,8 @@ function readFile(path: string, name: string, maxBytes: number): Buffer {
     // Non-blocking, so that opening a named pipe does not wait for a writer;
     // no controlling terminal taken from a terminal device. Both only matter
     // until fstat below turns such files away.
+    // @types/node declares both flags, but Windows has neither.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined on Windows
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
   } catch (err) {
     throw new DataError(`cannot read ${name}: ${reason(err)}`);
@@ -96,8 +98,10 @@ function readAll(fd: number, name: string, maxBytes: number, expected: number): 
     total += n;
     if (total > maxBytes) throw new DataError(tooLarge(name, maxBytes));
   }
-  pieces.push(piece.subarray(0, length));
-  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, total);
+  const last = piece.subarray(0, length);
+  if (pieces.length === 0) return last;
+  pieces.push(last);
+  return Buffer.concat(pieces, total);
 }
 
 const tooLarge = (name: string, maxBytes: number) =>
@@ -113,7 +117,7 @@ function notRegular(st: Stats): string {
 
 /** An error from the file system in plain words. */
 export function reason(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
+  const e: Partial<NodeJS.ErrnoException> = err instanceof Error ? err : {};
   switch (e.code) {
     case 'ENOENT':
       return 'no such file';

@@ -6,7 +6,7 @@ import type { factsSchema } from './generated/facts-schema.js';
 
 type Defs = typeof factsSchema.$defs;
 /** The type of one of the schema's definitions, its $refs resolved. */
-type Def<K extends keyof Defs & string> = FromSchema<{ $ref: `#/$defs/${K}`; $defs: Defs }>;
+type Def<K extends keyof Defs> = FromSchema<{ $ref: `#/$defs/${K}`; $defs: Defs }>;
 
 /** A facts file as written: an object with `facts` (meta and themes optional) or a bare array of facts. */
 export type FactsFileInput = FromSchema<typeof factsSchema, { parseIfThenElseKeywords: true }>;

@@ -61,7 +61,7 @@ export function verifyFacts(data: FactsFile & { defaults?: Defaults }, articleTe
       const nums = findNumbers(fig.text);
       if (nums.length !== 1) {
         add(`${at}.text "${fig.text}" should state exactly one number, it states ${nums.length}`);
-      } else if (nums[0].value !== fig.value) {
+      } else if (nums[0] && nums[0].value !== fig.value) {
         add(`${at}.value ${plainNumber(fig.value)} does not agree with its text "${fig.text}" (${plainNumber(nums[0].value)})`);
       }
       // A qualifier may join several of the source's hedges: "surpassed, for the first time".
@@ -93,7 +93,7 @@ export function whereItDiffers(source: string, sorted: readonly string[]): strin
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < source) lo = mid + 1;
+    if ((sorted[mid] ?? '') < source) lo = mid + 1;
     else hi = mid;
   }
   let best = { at: 0, sentence: '' };

@@ -77,7 +77,8 @@ export function fieldValue(row: Row, field: string): string {
       return row.context ?? '';
     default: {
       const v = Object.hasOwn(f, field) ? (f as unknown as Record<string, unknown>)[field] : undefined;
-      return v === undefined ? '' : typeof v === 'number' ? plainNumber(v) : String(v);
+      // The other fields are text or whole numbers (the schema says so, and loading checks it).
+      return typeof v === 'number' ? plainNumber(v) : typeof v === 'string' ? v : '';
     }
   }
 }

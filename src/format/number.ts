@@ -21,7 +21,7 @@ export function plainNumber(n: number): string {
 
 /** 3370000000000 -> "3,370,000,000,000", 0.0000001 -> "0.0000001": commas in the whole part only. By hand, as toLocaleString() first loads ICU (~20 ms). */
 export function groupThousands(n: number): string {
-  const [whole, fraction] = plainNumber(n).split('.');
+  const [whole = '', fraction] = plainNumber(n).split('.');
   const sign = whole.startsWith('-') ? '-' : '';
   const digits = whole.replace('-', '').replace(/\B(?=(\d{3})+$)/g, ',');
   return `${sign}${digits}${fraction ? `.${fraction}` : ''}`;

@@ -52,7 +52,7 @@ export function factsTable(rows: readonly Row[], fields: readonly string[], opts
   if (!widths) return blocks(rows, fields, opts, c);
   return drawTable(
     { head: fields.map((f) => c.bold(f)), colWidths: widths.map((w) => w + 2), style: BORDERLESS_STYLE, chars: charsFor(opts.ascii) },
-    rows.map((row) => fields.map((f, i) => cell(row, f, widths[i], c))),
+    rows.map((row) => fields.map((f, i) => cell(row, f, widths[i] ?? 0, c))),
   );
 }
 
@@ -83,7 +83,7 @@ export function drawTable(options: Table.TableConstructorOptions, rows: readonly
       head: first ? options.head : [],
       chars: { ...options.chars, ...(first ? {} : joinTop(options.chars)), ...(last ? {} : NO_BOTTOM) },
     });
-    for (let i = start; i < rows.length && i < start + chunk; i++) table.push(rows[i]);
+    for (const row of rows.slice(start, start + chunk)) table.push(row);
     parts.push(table.toString());
   }
   return `${parts.join('\n')}\n`;
@@ -160,30 +160,34 @@ function columnWidths(rows: readonly Row[], fields: readonly string[], total: nu
   const natural = fields.map((f) => widest(rows, (r) => fieldText(r, f), displayWidth(f)));
   const share = (f: string) => SHARE.get(f) ?? 0;
   // An id is copied into show and cite: it is never wrapped.
-  const widths = fields.map((f, i) => (share(f) ? 0 : f === 'id' ? natural[i] : Math.min(natural[i], MAX_SHORT)));
+  const widths = fields.map((f, i) => (share(f) ? 0 : f === 'id' ? (natural[i] ?? 0) : Math.min(natural[i] ?? 0, MAX_SHORT)));
   const left = budget - widths.reduce((a, b) => a + b, 0);
   const long = fields.map((f, i) => (share(f) ? i : -1)).filter((i) => i >= 0);
   // Short fields alone that do not fit side by side go into blocks, one per fact.
   if (long.length === 0) return left >= 0 ? widths : null;
-  const shares = long.reduce((s, i) => s + share(fields[i]), 0);
+  const shares = long.reduce((s, i) => s + share(fields[i] ?? ''), 0);
   let spare = left;
   for (const i of long) {
-    widths[i] = Math.floor((left * share(fields[i])) / shares);
-    if (widths[i] < Math.min(MIN_LONG, natural[i])) return null;
-    spare -= widths[i];
+    const width = Math.floor((left * share(fields[i] ?? '')) / shares);
+    widths[i] = width;
+    if (width < Math.min(MIN_LONG, natural[i] ?? 0)) return null;
+    spare -= width;
   }
   // A long column that needs less than its share gives the rest to the others.
   for (const i of long) {
-    if (natural[i] < widths[i]) {
-      spare += widths[i] - natural[i];
-      widths[i] = natural[i];
+    const need = natural[i] ?? 0;
+    const width = widths[i] ?? 0;
+    if (need < width) {
+      spare += width - need;
+      widths[i] = need;
     }
   }
   for (const i of long) {
     if (spare <= 0) break;
-    const more = Math.min(spare, natural[i] - widths[i]);
+    const width = widths[i] ?? 0;
+    const more = Math.min(spare, (natural[i] ?? 0) - width);
     if (more > 0) {
-      widths[i] += more;
+      widths[i] = width + more;
       spare -= more;
     }
   }
@@ -266,7 +270,7 @@ export function markPart(lines: readonly string[], text: string, part: string, c
   const start = text.indexOf(part);
   if (start < 0 || part === '' || c.level === 0) return [...lines];
   const end = start + part.length;
-  const space = (i: number) => i < text.length && /\s/.test(text[i]);
+  const space = (i: number) => i < text.length && /\s/.test(text.charAt(i));
   let at = 0;
   return lines.map((line) => {
     while (space(at)) at++;

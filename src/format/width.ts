@@ -14,6 +14,7 @@ export function displayWidth(text: string): number {
   let width = 0;
   let joined = false; // the character after a zero-width joiner draws inside the previous emoji
   for (let i = 0; i < plain.length; ) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < plain.length, so there is a code point at i
     const cp = plain.codePointAt(i)!;
     const next = i + (cp > 0xffff ? 2 : 1);
     if (joined) {

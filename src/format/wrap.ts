@@ -46,6 +46,7 @@ export function wrapText(text: string, width: number): string[] {
         let start = 0;
         let cw = 0;
         for (let i = 0; i < unit.length; ) {
+          // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < unit.length, so there is a code point at i
           const next = i + (unit.codePointAt(i)! > 0xffff ? 2 : 1);
           const chw = displayWidth(unit.slice(i, next));
           if (cw + chw > w && cw > 0) {

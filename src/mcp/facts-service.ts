@@ -90,10 +90,10 @@ export function factsService(data: LoadedFacts): FactsService {
       // Tool arguments are the API's options; `themes` is its `theme` (a list, split at commas, [] no filter).
       const opts = { theme: args.themes, limit: args.limit, year: args.year, min: args.min, max: args.max, unit: args.unit, sort: args.sort as 'value' | undefined };
       const rows = searchRows(data, args.query, opts);
-      const records = rows.map((r) => record(r));
-      const json = toJson(records);
-      if (rows.length === 0) return { nothing: `no facts match that query${filtered(opts) ? ' with those filters' : ''}`, json };
-      return { hits: rows.map((r, i) => ({ fact: r.fact, record: records[i] })), json };
+      const hits = rows.map((r) => ({ fact: r.fact, record: record(r) }));
+      const json = toJson(hits.map((h) => h.record));
+      if (hits.length === 0) return { nothing: `no facts match that query${filtered(opts) ? ' with those filters' : ''}`, json };
+      return { hits, json };
     },
 
     getFact(id, withContext = false) {

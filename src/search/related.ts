@@ -41,7 +41,7 @@ function load(): Buffer {
 /** -1, 0 or 1 as the line's word at `at` sorts before, equal to or after `term`; ASCII, so bytes compare as characters. */
 function compareKey(buf: Buffer, at: number, term: string): number {
   for (let i = 0; ; i++) {
-    const b = at + i < buf.length ? buf[at + i] : NEWLINE;
+    const b = buf[at + i] ?? NEWLINE; // past the end is the end of the line
     const endOfKey = b === SPACE || b === NEWLINE;
     if (i === term.length) return endOfKey ? 0 : 1;
     if (endOfKey) return -1;

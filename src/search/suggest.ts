@@ -19,21 +19,24 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   for (let i = 1; i <= a.length; i++) {
     const from = Math.max(1, i - band);
     const to = Math.min(m, i + band);
-    cur[from - 1] = from === 1 && i <= band ? i : far;
-    let rowMin = cur[from - 1];
+    const first = from === 1 && i <= band ? i : far;
+    cur[from - 1] = first;
+    let rowMin = first;
+    // Every cell of a row starts as `far`, so `?? far` only restates that for the type checker.
     for (let j = from; j <= to; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, older[j - 2] + 1);
-      cur[j] = Math.min(d, far);
-      rowMin = Math.min(rowMin, cur[j]);
+      let d = Math.min((prev[j] ?? far) + 1, (cur[j - 1] ?? far) + 1, (prev[j - 1] ?? far) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (older[j - 2] ?? far) + 1);
+      d = Math.min(d, far);
+      cur[j] = d;
+      rowMin = Math.min(rowMin, d);
     }
     // The next row reads one cell to the right of this row's band.
     if (to + 1 <= m) cur[to + 1] = far;
     if (rowMin > max) return max + 1;
     [older, prev, cur] = [prev, cur, older];
   }
-  return Math.min(prev[m], max + 1);
+  return Math.min(prev[m] ?? far, max + 1);
 }
 
 /** Inputs longer than this get no "did you mean": no id is that long, and comparing costs length x length. */

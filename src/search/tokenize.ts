@@ -41,11 +41,11 @@ export const terms = (text: string): string[] => tokenize(text).map((t) => t.ter
 // Numbers meet however they are written: "five" and "5", "third" and "3rd", "11th" and "11".
 // A Map: a plain object would answer "constructor" with Object itself.
 const NUMBER_WORDS = new Map<string, string>(
-  [
+  ([
     ['one', 'first'], ['two', 'second'], ['three', 'third'], ['four', 'fourth'], ['five', 'fifth'],
     ['six', 'sixth'], ['seven', 'seventh'], ['eight', 'eighth'], ['nine', 'ninth'], ['ten', 'tenth'],
     ['eleven', 'eleventh'], ['twelve', 'twelfth'],
-  ].flatMap(([cardinal, ordinal], i) => [[cardinal, String(i + 1)], [ordinal, String(i + 1)]]),
+  ] as const).flatMap(([cardinal, ordinal], i): [string, string][] => [[cardinal, String(i + 1)], [ordinal, String(i + 1)]]),
 );
 
 export function normalizeWord(word: string): string {

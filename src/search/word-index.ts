@@ -91,13 +91,18 @@ export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): Se
   );
   const postings = table<Postings>();
   facts.forEach((fact, doc) => {
-    const weights = new Map<string, number>();
-    const evidence = new Map<string, number>();
+    // Per term: its strongest field's weight, and the sum over the fields it is in.
+    const found = new Map<string, { weight: number; evidence: number }>();
     const add = (text: string | undefined, w: number) => {
       if (!text) return;
       for (const t of new Set(terms(text))) {
-        if ((weights.get(t) ?? 0) < w) weights.set(t, w);
-        evidence.set(t, (evidence.get(t) ?? 0) + w);
+        const seen = found.get(t);
+        if (seen) {
+          seen.weight = Math.max(seen.weight, w);
+          seen.evidence += w;
+        } else {
+          found.set(t, { weight: w, evidence: w });
+        }
       }
     };
     add(fact.statement, FIELD_WEIGHTS.statement);
@@ -110,10 +115,10 @@ export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): Se
     add(fact.figures?.map((g) => String(g.value)).join(' '), FIELD_WEIGHTS.figure);
     add(themeText.get(fact.theme), FIELD_WEIGHTS.theme);
     add(fact.section, FIELD_WEIGHTS.section);
-    for (const [t, w] of weights) {
+    for (const [t, { weight, evidence }] of found) {
       const list = lookup(postings, t) ?? (postings[t] = []);
       // Sums of field weights such as 1 + 0.6 are rounded back to tenths.
-      list.push(doc, w, Math.round(evidence.get(t)! * 10) / 10);
+      list.push(doc, weight, Math.round(evidence * 10) / 10);
     }
   });
   const han: string[] = [];
@@ -139,7 +144,8 @@ function rankWords(fact: Fact): string | undefined {
 
 /** The index as JSON: the same tables, postings and families as space-separated text. */
 export interface StoredIndex {
-  version: 8;
+  /** 8 when written by this code; a file read back may hold anything. */
+  version: number;
   /** The facts file it was built from: its size, and its SHA-256 (for tests and people; a lookup does not hash). */
   source: { bytes: number; sha256: string };
   facts: number;
@@ -149,13 +155,13 @@ export interface StoredIndex {
 }
 
 export function storeIndex(index: SearchIndex, source: StoredIndex['source']): StoredIndex {
-  const text = <T>(table: Table<T[] | string>) =>
+  const text = (table: Table<readonly unknown[] | string>) =>
     Object.fromEntries(Object.keys(table).map((k) => [k, joined(table[k])]));
   return { version: 8, source, facts: index.facts.length, postings: text(index.postings), han: index.han, families: text(index.families) };
 }
 
 /** A list as stored text; a list still stored (never read) is already text. */
-const joined = <T>(v: T[] | string | undefined): string => (typeof v === 'string' ? v : (v ?? []).join(' '));
+const joined = (v: readonly unknown[] | string | undefined): string => (typeof v === 'string' ? v : (v ?? []).join(' '));
 
 /** The stored index as a search index for these facts, or undefined when it does not fit them. */
 export function loadStoredIndex(stored: StoredIndex, facts: readonly Fact[]): SearchIndex | undefined {

@@ -11,6 +11,7 @@ import { DataError, FactsError, NotFoundError, UsageError, getFact, list, loadFa
 import { indexOf } from '../../src/api/data.js';
 import type { LoadedFacts } from '../../src/data/load.js';
 import { cli, MINI } from '../helpers.js';
+import { nth } from '../nth.js';
 
 /** What the CLI prints with --json for argv, and its exit code. */
 async function cliJson(argv: string[]): Promise<{ code: number; value: unknown }> {
@@ -54,7 +55,7 @@ describe('results are what --json prints', () => {
   it('keys in the same order as --json (score last)', async () => {
     const { value } = await cliJson(['search', 'laptop']);
     expect(JSON.stringify(search('laptop'))).toBe(JSON.stringify(value));
-    expect(Object.keys(search('laptop')[0]).at(-1)).toBe('score');
+    expect(Object.keys(nth(search('laptop'))).at(-1)).toBe('score');
   });
 
   it('nothing found is [] (where the CLI exits 1)', async () => {

@@ -24,7 +24,7 @@ function variant(change: (d: typeof mini) => unknown): unknown {
 const fact = (i: number, patch: Record<string, unknown>) =>
   variant((d) => {
     for (const [k, v] of Object.entries(patch)) {
-      if (v === null) delete d.facts[i][k];
+      if (v === null) Reflect.deleteProperty(d.facts[i], k);
       else d.facts[i][k] = v;
     }
   });
@@ -36,27 +36,27 @@ const CASES: [string, unknown, Expect, Expect][] = [
   // minimal files (issue 11): accepted by both
   ['a bare array of facts', [minimal], 'accepts', 'accepts'],
   ['only facts', { facts: [minimal] }, 'accepts', 'accepts'],
-  ['no meta', variant((d) => void delete d.meta), 'accepts', 'accepts'],
-  ['no themes', variant((d) => void delete d.themes), 'accepts', 'accepts'],
+  ['no meta', variant((d) => { delete d.meta; }), 'accepts', 'accepts'],
+  ['no themes', variant((d) => { delete d.themes; }), 'accepts', 'accepts'],
   ['a fact without a section', fact(1, { section: null }), 'accepts', 'accepts'],
-  ['a theme without a zone', variant((d) => void delete d.themes[0].zone), 'accepts', 'accepts'],
+  ['a theme without a zone', variant((d) => { delete d.themes[0].zone; }), 'accepts', 'accepts'],
   ['an empty list of facts', [], 'accepts', 'accepts'],
   // shape: both refuse
   ['a number', 42, /"type"/, /top level: must be an object or an array of facts/],
   ['null', null, /"type"/, /top level: must be an object or an array of facts/],
   ['no facts', { meta: mini.meta }, /"required"/, /top level: field "facts" is missing/],
-  ['meta as text', variant((d) => void (d.meta = 'T')), /"type"/, /: meta: must be an object/],
-  ['a title of spaces', variant((d) => void (d.meta.title = '  ')), /"pattern"/, /: meta: field "title" must be a non-empty string/],
-  ['a fact as text', variant((d) => void (d.facts[2] = 'gdp')), /"type"/, /: facts\[2\]: must be an object/],
+  ['meta as text', variant((d) => { d.meta = 'T'; }), /"type"/, /: meta: must be an object/],
+  ['a title of spaces', variant((d) => { d.meta.title = '  '; }), /"pattern"/, /: meta: field "title" must be a non-empty string/],
+  ['a fact as text', variant((d) => { d.facts[2] = 'gdp'; }), /"type"/, /: facts\[2\]: must be an object/],
   ['a fact without a source', fact(1, { source: null }), /"required"/, /facts\[1\] \(id "automobile-production-2025"\): field "source" is missing/],
   ['in a bare array, a fact without a statement', [{ ...minimal, statement: undefined }], /"required"/, /: facts\[0\] \(id "metro-lines"\): field "statement" is missing/],
   ['a statement of spaces', fact(0, { statement: ' ' }), /"pattern"/, /facts\[0\] \(id "gdp-2025"\): field "statement" must be a non-empty string/],
   ['a number as statement', fact(0, { statement: 7 }), /"type"/, /facts\[0\] \(id "gdp-2025"\): field "statement" must be a string/],
   ['an unknown field', fact(3, { figure: [] }), /"additionalProperties"/, /facts\[3\] \(id "good-air-quality-days"\): field "figure" is not part of the facts format \(did you mean figures\?\)/],
   ['an unknown field that is a terminal escape', fact(0, { '\u001b]0;pwned\u0007': 1 }), /"additionalProperties"/, /facts\[0\] \(id "gdp-2025"\): field "\\u001b\]0;pwned\\u0007" is not part of the facts format$/],
-  ['an unknown top-level field', variant((d) => void (d.fact = [])), /"additionalProperties"/, /top level: field "fact" is not part of the facts format \(did you mean facts\?\)/],
-  ['a figure value given as text', variant((d) => void (d.facts[0].figures[0].value = '3')), /"type"/, /facts\[0\] \(id "gdp-2025"\) figures\[0\]: field "value" must be a number/],
-  ['a figure without a unit', variant((d) => void delete d.facts[0].figures[0].unit), /"required"/, /facts\[0\] \(id "gdp-2025"\) figures\[0\]: field "unit" is missing/],
+  ['an unknown top-level field', variant((d) => { d.fact = []; }), /"additionalProperties"/, /top level: field "fact" is not part of the facts format \(did you mean facts\?\)/],
+  ['a figure value given as text', variant((d) => { d.facts[0].figures[0].value = '3'; }), /"type"/, /facts\[0\] \(id "gdp-2025"\) figures\[0\]: field "value" must be a number/],
+  ['a figure without a unit', variant((d) => { delete d.facts[0].figures[0].unit; }), /"required"/, /facts\[0\] \(id "gdp-2025"\) figures\[0\]: field "unit" is missing/],
   ['a year with a fraction', fact(0, { year: 2025.5 }), /"type"/, /facts\[0\] \(id "gdp-2025"\): field "year" must be a whole number/],
   ['a rank position of 0', fact(0, { rank: { position: 0, scope: 'China', text: 'first' } }), /"minimum"/, /facts\[0\] \(id "gdp-2025"\) rank: field "position" must be at least 1/],
   ['a rank without scope', fact(0, { rank: { text: 'first' } }), /"required"/, /facts\[0\] \(id "gdp-2025"\) rank: field "scope" is missing/],
@@ -64,19 +64,19 @@ const CASES: [string, unknown, Expect, Expect][] = [
   ['tags as text', fact(0, { tags: 'gdp' }), /"type"/, /facts\[0\] \(id "gdp-2025"\): field "tags" must be an array/],
   ['a tag that is a number', fact(0, { tags: ['gdp', 5] }), /"type"/, /facts\[0\] \(id "gdp-2025"\): field "tags" must be an array of strings/],
   ['an empty tag', fact(0, { tags: ['gdp', ''] }), /"pattern"/, /facts\[0\] \(id "gdp-2025"\): field "tags" must be an array of non-empty strings/],
-  ['a zone that is a number', variant((d) => void (d.themes[1].zone = 3)), /"type"/, /themes\[1\] \(id "industry"\): field "zone" must be a string or null/],
+  ['a zone that is a number', variant((d) => { d.themes[1].zone = 3; }), /"type"/, /themes\[1\] \(id "industry"\): field "zone" must be a string or null/],
   ['an id of spaces', fact(0, { id: ' ' }), /"pattern"/, /facts\[0\] \(id " "\): field "id" must be a non-empty string/],
   // ids: the schema's pattern; the loader's shared checks, the id escaped
   ['an id that is not kebab-case', fact(2, { id: 'Laptop_Production' }), /"pattern"/, /facts\[2\] \(id "Laptop_Production"\): the id is not kebab-case/],
   ['an id with an escape sequence', fact(1, { id: 'x\u001b[2Jy' }), /"pattern"/, /facts\[1\] \(id "x\\u001b\[2Jy"\): the id is not kebab-case/],
   ['an id that would run in a shell', fact(1, { id: 'x$(touch /tmp/pwned)' }), /"pattern"/, /facts\[1\] \(id "x\$\(touch \/tmp\/pwned\)"\): the id is not kebab-case/],
-  ['a theme id that is not kebab-case', variant((d) => void (d.themes[2].id = 'Eco Logy')), /"pattern"/, /themes\[2\] \(id "Eco Logy"\): the id is not kebab-case/],
+  ['a theme id that is not kebab-case', variant((d) => { d.themes[2].id = 'Eco Logy'; }), /"pattern"/, /themes\[2\] \(id "Eco Logy"\): the id is not kebab-case/],
   ['a fact theme that is not kebab-case', fact(3, { theme: 'eco\nlogy' }), /"pattern"/, /facts\[3\] \(id "good-air-quality-days"\): theme "eco\\u000alogy" is not kebab-case/],
-  ['no themes, and a fact theme that is not kebab-case', variant((d) => void (delete d.themes, (d.facts[0].theme = 'A'))), /"pattern"/, /facts\[0\] \(id "gdp-2025"\): theme "A" is not kebab-case/],
+  ['no themes, and a fact theme that is not kebab-case', variant((d) => { delete d.themes; d.facts[0].theme = 'A'; }), /"pattern"/, /facts\[0\] \(id "gdp-2025"\): theme "A" is not kebab-case/],
   // what a schema cannot say: only the loader refuses
   ['an unknown theme', fact(1, { theme: 'sports' }), 'accepts', /facts\[1\] \(id "automobile-production-2025"\): theme "sports" is not one of the file's themes \(overview, industry, ecology\)/],
   ['a repeated id', fact(2, { id: 'gdp-2025' }), 'accepts', /facts\[2\] \(id "gdp-2025"\): the id repeats facts\[0\]/],
-  ['a repeated theme id', variant((d) => void (d.themes[2].id = 'industry')), 'accepts', /themes\[2\] \(id "industry"\): the id repeats themes\[1\]/],
+  ['a repeated theme id', variant((d) => { d.themes[2].id = 'industry'; }), 'accepts', /themes\[2\] \(id "industry"\): the id repeats themes\[1\]/],
 ];
 
 describe('facts files through the schema and the loader', () => {
@@ -146,7 +146,7 @@ describe('the loaded form', () => {
 
   it('gives a theme without a zone the zone null, in its place', () => {
     const path = join(dir, 'nozone.json');
-    writeFileSync(path, JSON.stringify(variant((d) => void delete d.themes[1].zone)));
+    writeFileSync(path, JSON.stringify(variant((d) => { delete d.themes[1].zone; })));
     expect(Object.entries(loadFacts(path).themes[1] ?? {}).slice(0, 3)).toEqual([
       ['id', 'industry'],
       ['name', 'High-quality development'],

@@ -56,9 +56,9 @@ describe('the types come from the schema', () => {
   });
 
   it('a file as written is an object with facts or a bare array of facts', () => {
-    expectTypeOf<Fact[]>().toMatchTypeOf<FactsFileInput>();
-    expectTypeOf<{ facts: Fact[] }>().toMatchTypeOf<FactsFileInput>();
-    expectTypeOf<{ meta: { title: string } }>().not.toMatchTypeOf<FactsFileInput>();
+    expectTypeOf<Fact[]>().toExtend<FactsFileInput>();
+    expectTypeOf<{ facts: Fact[] }>().toExtend<FactsFileInput>();
+    expectTypeOf<{ meta: { title: string } }>().not.toExtend<FactsFileInput>();
   });
 });
 

@@ -4,6 +4,7 @@ import { loadFacts, readArticle } from '../../src/data/load.js';
 import type { Fact, FactsFile } from '../../src/data/types.js';
 import { verifyFacts } from '../../src/data/verify.js';
 import { cli, MINI } from '../helpers.js';
+import { nth } from '../nth.js';
 
 const bundled = loadFacts();
 const article = readArticle(bundled);
@@ -12,7 +13,7 @@ const good = loadFacts(MINI);
 /** The mini facts file with its first fact changed. */
 function withFirst(change: (f: Fact) => Fact, extra: Partial<FactsFile> = {}): FactsFile {
   const facts = structuredClone(good.facts);
-  facts[0] = change(facts[0]);
+  facts[0] = change(nth(facts));
   return { ...good, ...extra, facts };
 }
 
@@ -32,7 +33,7 @@ describe('verifyFacts', () => {
     ['a figure text not in the source', (f: Fact) => ({ ...f, figures: [{ value: 3.4e12, unit: 'RMB', text: 'RMB 3.4 trillion' }] }), /figures\[0\]\.text "RMB 3.4 trillion" is not in the source/],
     ['a value that disagrees with its text', (f: Fact) => ({ ...f, figures: [{ value: 3.37e9, unit: 'RMB', text: 'RMB 3.37 trillion' }] }), /value 3370000000 does not agree with its text "RMB 3.37 trillion" \(3370000000000\)/],
     ['a figure text with no number', (f: Fact) => ({ ...f, figures: [{ value: 1, unit: 'x', text: 'GDP' }] }), /should state exactly one number, it states 0/],
-    ['a qualifier the source lacks', (f: Fact) => ({ ...f, figures: [{ ...f.figures![0], qualifier: 'nearly' }] }), /qualifier "nearly" is not in the source/],
+    ['a qualifier the source lacks', (f: Fact) => ({ ...f, figures: [{ ...nth(f.figures ?? []), qualifier: 'nearly' }] }), /qualifier "nearly" is not in the source/],
     ['a number the source lacks', (f: Fact) => ({ ...f, statement: "Chongqing's GDP exceeded RMB 3.37 trillion in 2024." }), /statement has the number "2024"/],
     ['a number word the source lacks', (f: Fact) => ({ ...f, statement: "Chongqing's GDP exceeded RMB 3.37 trillion, seven times more." }), /statement has the number "seven"/],
     ['an unknown theme', (f: Fact) => ({ ...f, theme: 'sports' }), /theme "sports" is not one of: overview, industry, ecology/],

@@ -75,7 +75,7 @@ describe(`chongqing-facts mcp on Node ${VERSION}, over the SDK's stdio client`, 
     expect(search.properties.limit).toMatchObject({ type: 'integer', minimum: 1 });
     expect(search.properties.year).toMatchObject({ type: 'integer' });
     expect(search.properties.sort).toMatchObject({ type: 'string', enum: ['value'] });
-    expect(search.properties.unit.description).toContain('RMB');
+    expect(search.properties.unit?.description).toContain('RMB');
     expect(byName.get_fact).toMatchObject({ required: ['id'], properties: { context: { type: 'boolean' } } });
     expect(byName.cite_fact).toMatchObject({ required: ['id'], properties: { format: { type: 'string', enum: ['text', 'markdown', 'bibtex', 'csl-json', 'json'] } } });
   });

@@ -5,6 +5,7 @@ import { displayWidth, wrapText } from '../../src/format/wrap.js';
 import { loadFacts } from '../../src/data/load.js';
 import { Chalk } from 'chalk';
 import { MINI } from '../helpers.js';
+import { nth } from '../nth.js';
 
 const data = loadFacts(MINI);
 const rows = data.facts.map((fact) => ({ fact }));
@@ -46,7 +47,7 @@ describe('highlight', () => {
 
 describe('cards and themes', () => {
   it('show prints every part of a fact within the width', () => {
-    const out = factCard(data.facts[0], data.themes[0], { width: 70, color: 0 });
+    const out = factCard(nth(data.facts), nth(data.themes), { width: 70, color: 0 });
     expect(widest(out)).toBeLessThanOrEqual(70);
     for (const part of ['statement', 'figures', 'source', 'section', 'RMB 3.37 trillion', 'exceeded']) {
       expect(out).toContain(part);
@@ -83,8 +84,8 @@ describe('ids are never broken', () => {
   });
 
   it('in a show card', () => {
-    const fact = { ...data.facts[0], id: 'one-table-through-report-time-two-hours-to-ten-minutes' };
-    const out = factCard(fact, data.themes[0], { width: 60, color: 0 });
+    const fact = { ...nth(data.facts), id: 'one-table-through-report-time-two-hours-to-ten-minutes' };
+    const out = factCard(fact, nth(data.themes), { width: 60, color: 0 });
     expect(out).toContain(fact.id);
     expect(widest(out)).toBeLessThanOrEqual(60);
   });
@@ -102,15 +103,15 @@ describe('figures in show', () => {
     [5e-324, `(0.${'0'.repeat(323)}5 RMB)`],
     [1e21, '(1,000,000,000,000,000,000,000 RMB)'],
   ])('%d is written out in full', (value, text) => {
-    const fact = { ...data.facts[0], figures: [{ value, unit: 'RMB', text: 'a sum' }] };
-    const out = factCard(fact, data.themes[0], { width: 1000, color: 0 });
+    const fact = { ...nth(data.facts), figures: [{ value, unit: 'RMB', text: 'a sum' }] };
+    const out = factCard(fact, nth(data.themes), { width: 1000, color: 0 });
     expect(out).toContain(text);
     expect(out).not.toMatch(/\de[-+,]?\d/);
   });
 
   it('so are a year and a rank position', () => {
-    const fact = { ...data.facts[0], year: 1e21, rank: { position: 1e22, scope: 'world', text: 'first' } };
-    const card = factCard(fact, data.themes[0], { width: 200, color: 0 });
+    const fact = { ...nth(data.facts), year: 1e21, rank: { position: 1e22, scope: 'world', text: 'first' } };
+    const card = factCard(fact, nth(data.themes), { width: 200, color: 0 });
     expect(card).toContain('1000000000000000000000');
     expect(card).toContain('No. 10000000000000000000000 in world');
     expect(factsTable([{ fact }], ['id', 'year'], { width: 200, color: 0 })).toContain('1000000000000000000000');

@@ -63,7 +63,7 @@ describe('search', () => {
 
   it('puts a fact matching every word above one matching a word strongly', () => {
     const hits = search(index, 'green loans trillion');
-    expect(hits[0].fact.id).toBe('green-loans-1-trillion');
+    expect(hits[0]?.fact.id).toBe('green-loans-1-trillion');
   });
 
   it('scores from 0 (best) to 1, best first', () => {
@@ -71,7 +71,7 @@ describe('search', () => {
     const scores = hits.map((h) => h.score);
     for (const s of scores) expect(s).toBeGreaterThanOrEqual(0);
     for (const s of scores) expect(s).toBeLessThanOrEqual(1);
-    expect(hits[0].matched).toEqual(expect.arrayContaining(['rural', 'road']));
+    expect(hits[0]?.matched).toEqual(expect.arrayContaining(['rural', 'road']));
   });
 });
 

@@ -4,15 +4,19 @@ import { didYouMean, editDistance, suggest } from '../../src/search/suggest.js';
 
 /** The whole table, as the textbook computes it: the reference for the banded version. */
 function fullDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  const d: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  // Cells are read only after they are filled; Infinity would lose every min().
+  const at = (i: number, j: number): number => d[i]?.[j] ?? Infinity;
   for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    d.push(row);
     for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      let cell = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cell = Math.min(cell, at(i - 2, j - 2) + 1);
+      row.push(cell);
     }
   }
-  return d[a.length][b.length];
+  return at(a.length, b.length);
 }
 
 describe('editDistance', () => {

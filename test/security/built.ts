@@ -19,6 +19,8 @@ export function runBuilt(args: string[], options: SpawnSyncOptions & { env?: Rec
     ...options,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
   });
+  // The types say string, but a process that never started has null output.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- null when the spawn failed
   return { code: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
 }
 

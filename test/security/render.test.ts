@@ -81,7 +81,7 @@ const commands = (data: string, id: string): string[][] => [
 ].map((argv) => [...argv, '--data', data]);
 
 const withJson = (argvs: string[][]) =>
-  argvs.flatMap((argv) => [argv, [...argv, '--json'], [...argv, '--ndjson']]).filter((argv) => !['completion', '__complete', 'help', '--help'].includes(argv[0]) || !argv.includes('--json') && !argv.includes('--ndjson'));
+  argvs.flatMap((argv) => [argv, [...argv, '--json'], [...argv, '--ndjson']]).filter((argv) => !['completion', '__complete', 'help', '--help'].includes(argv[0] ?? '') || !argv.includes('--json') && !argv.includes('--ndjson'));
 
 function expectNoRawControls(out: string, where: string): void {
   const left = out.replace(SGR, '');

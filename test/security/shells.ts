@@ -82,5 +82,5 @@ export function fishComplete(script: string, line: string, env: Record<string, s
   const file = join(bin, 'chongqing-facts.fish');
   writeFileSync(file, script);
   const out = runShell('fish', ['--no-config', '-c', `source ${fishq(file)}; complete -C ${fishq(line)}`], env);
-  return lines(out).map((l) => l.split('\t')[0]);
+  return lines(out).map((l) => l.split('\t', 1).join(''));
 }

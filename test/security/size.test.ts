@@ -34,7 +34,7 @@ function factsFile(name: string, { facts, themes = 1, statement, id }: Shape): s
     themes: themeList,
     facts: Array.from({ length: facts }, (_, i) => ({
       id: id?.(i) ?? `fact-${i}`,
-      theme: themeList[i % themes].id,
+      theme: `t${i % themes}`,
       statement: statement?.(i) ?? `Statement ${i} says something long enough to wrap in a narrow column of a table.`,
       source: `Source ${i}, quoted from the article.`,
       section: 'T',
