@@ -3,8 +3,9 @@
 // the source, and V8 checks little more than the source's length, so a
 // directory another user can write is a way to run their code in our
 // process. That is why Node's default compile cache ($TMPDIR/node-compile-cache)
-// is not used, and why this directory and its parent are checked before use.
-import { lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+// is not used, and why this directory and every directory above it are
+// checked before use.
+import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 
@@ -19,7 +20,7 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | und
     const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
     const dir = join(base, 'chongqing-facts');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    return isPrivate(dir) && isSafeParent(dirname(dir)) ? dir : undefined;
+    return isPrivate(dir) && safeAncestors(realpathSync(dir)) ? dir : undefined;
   } catch {
     return undefined;
   }
@@ -34,9 +35,17 @@ export function isPrivate(dir: string): boolean {
 }
 
 /**
- * The parent must not let others replace our directory: ours or root's,
- * and not writable by others unless sticky (as /tmp is).
+ * No directory above ours may let others replace what is below it: each
+ * (of the real path, up to /) is ours or root's, and not writable by group
+ * or others unless sticky (as /tmp is). A few lstat calls.
  */
+export function safeAncestors(real: string): boolean {
+  for (let dir = dirname(real); ; dir = dirname(dir)) {
+    if (!isSafeParent(dir)) return false;
+    if (dirname(dir) === dir) return true;
+  }
+}
+
 function isSafeParent(dir: string): boolean {
   const st = lstatSync(dir);
   if (!st.isDirectory() || (st.uid !== uid() && st.uid !== 0)) return false;
@@ -51,13 +60,19 @@ export function readEntry(file: string): Buffer | undefined {
   }
 }
 
-/** Written beside, then renamed: an interrupted write never leaves half an entry. */
+/**
+ * Written beside, then renamed: an interrupted write never leaves half an
+ * entry. 'wx' (O_CREAT|O_EXCL): a link or file already at the name is never
+ * followed or reused.
+ */
 export function writeEntry(file: string, data: Buffer): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, data, { mode: 0o600 });
+    writeFileSync(tmp, data, { mode: 0o600, flag: 'wx' });
     renameSync(tmp, file);
-  } catch {
+  } catch (e) {
+    // A name someone planted is left alone; only what we created is removed.
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return;
     try {
       unlinkSync(tmp);
     } catch {

@@ -1,7 +1,7 @@
 // Loads a facts file and checks its shape, so that every later step can trust
 // the types. Whether the facts agree with their article is verify.ts's job.
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { packagePath } from '../paths.js';
 import { describePath, readText, STDIN } from './read.js';
 import { DataError, NotFoundError, printable } from '../errors.js';
@@ -90,10 +90,38 @@ export function readArticle(data: LoadedFacts): string {
       `${data.path}: meta: field "article" is missing; verify and show --context need the article the facts were drawn from`,
     );
   }
+  checkArticlePath(data, path);
   try {
     return readText(path, 'article');
   } catch (err) {
     throw err instanceof DataError ? new DataError(`${err.message} (named by ${describePath(data.path)})`) : err;
+  }
+}
+
+/**
+ * A facts file from anyone may not name just any file as its article (show
+ * --context, verify and the MCP article resource show it): the article must
+ * be a relative path inside the facts file's directory, links followed.
+ */
+function checkArticlePath(data: LoadedFacts, path: string): void {
+  const dir = resolve(dirname(data.path));
+  const within = (from: string, to: string) => {
+    const rel = relative(from, to);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+  };
+  let inside = !isAbsolute(data.meta.article ?? '') && within(dir, path);
+  if (inside) {
+    try {
+      inside = within(realpathSync(dir), realpathSync(path));
+    } catch {
+      // A missing article: reading it says so.
+    }
+  }
+  if (!inside) {
+    throw new DataError(
+      `${describePath(data.path)}: meta: field "article" must be a relative path to a file in the facts file's directory ` +
+        `(links followed), and "${printable(data.meta.article ?? '')}" is not`,
+    );
   }
 }
 

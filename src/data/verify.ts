@@ -35,7 +35,7 @@ export function verifyFacts(data: FactsFile & { defaults?: Defaults }, articleTe
     else references.set(finding.index, [finding]);
   });
   const sorted = article.sentences.map((s) => s.text).sort();
-  let searched = 0;
+  let searched = 0; // characters of the article searched so far
 
   data.facts.forEach((fact, index) => {
     const add = (message: string) => problems.push({ index, id: fact.id, message });
@@ -45,8 +45,10 @@ export function verifyFacts(data: FactsFile & { defaults?: Defaults }, articleTe
     const section = sentences.get(source);
     if (section === undefined) {
       // Searching the whole article costs its length for each such fact: done
-      // for the first MAX_SEARCHED of them, so a file of many cannot take hours.
-      if (searched++ >= MAX_SEARCHED) add('source is not a sentence of the article');
+      // until SEARCH_BUDGET characters have been searched, so that many such
+      // facts against a long article cannot take hours.
+      searched += articleText.length + source.length;
+      if (searched > SEARCH_BUDGET) add('source is not a sentence of the article');
       else if (articleText.includes(source)) add('source is in the article but is not a whole sentence');
       else add(`source is not verbatim in the article${whereItDiffers(source, sorted)}`);
     } else if (fact.section === undefined) {
@@ -55,7 +57,13 @@ export function verifyFacts(data: FactsFile & { defaults?: Defaults }, articleTe
       add(`section "${fact.section}" is not the heading of its source; the source sits under "${section}"`);
     }
 
-    for (const [j, fig] of (fact.figures ?? []).entries()) {
+    // Each figure and qualifier part is looked for in the source: a fact may
+    // have only so many checked, or its cost would be figures × source length.
+    const figures = fact.figures ?? [];
+    if (figures.length > MAX_FIGURES) add(`more than ${MAX_FIGURES} figures: the rest not checked`);
+    const lowerSource = source.toLowerCase();
+    let parts = 0;
+    for (const [j, fig] of figures.slice(0, MAX_FIGURES).entries()) {
       const at = `figures[${j}]`;
       if (!source.includes(fig.text)) add(`${at}.text "${fig.text}" is not in the source`);
       const nums = findNumbers(fig.text);
@@ -66,7 +74,11 @@ export function verifyFacts(data: FactsFile & { defaults?: Defaults }, articleTe
       }
       // A qualifier may join several of the source's hedges: "surpassed, for the first time".
       for (const part of fig.qualifier?.split(', ') ?? []) {
-        if (!source.toLowerCase().includes(part.toLowerCase())) add(`${at}.qualifier "${part}" is not in the source`);
+        if (++parts > MAX_QUALIFIER_PARTS) {
+          if (parts === MAX_QUALIFIER_PARTS + 1) add(`more than ${MAX_QUALIFIER_PARTS} qualifier parts: the rest not checked`);
+          break;
+        }
+        if (!lowerSource.includes(part.toLowerCase())) add(`${at}.qualifier "${part}" is not in the source`);
       }
     }
     if (fact.rank && !source.includes(fact.rank.text)) add(`rank.text "${fact.rank.text}" is not in the source`);
@@ -80,8 +92,15 @@ export function verifyFacts(data: FactsFile & { defaults?: Defaults }, articleTe
   return problems;
 }
 
-/** Sources that are not sentences searched for in the whole article; the rest are only named. */
-const MAX_SEARCHED = 1000;
+/**
+ * Characters of the article searched in all for sources that are not
+ * sentences of it (each search costs the article's length); past this, such
+ * sources are only named.
+ */
+export const SEARCH_BUDGET = 64 * 1024 * 1024;
+/** Figures, and qualifier parts, checked against the source in one fact. */
+export const MAX_FIGURES = 100;
+export const MAX_QUALIFIER_PARTS = 50;
 
 /**
  * ": differs at character N ..." against the sentence that shares the longest

@@ -2,7 +2,7 @@
 // part with figures solid, the rest light, scaled to the width.
 import type { Stats } from '../core/stats.js';
 import { visible } from './visible.js';
-import { displayWidth } from './width.js';
+import { displayWidth, MAX_ID_WIDTH } from './width.js';
 import { wrapText } from './wrap.js';
 
 /** Bar characters; ASCII ones where the locale is not UTF-8. */
@@ -17,7 +17,7 @@ export function statsChart(s: Stats, width: number, ascii = false): string {
   let labelWidth = 0;
   let most = 1;
   for (const t of themes) {
-    idWidth = Math.max(idWidth, displayWidth(t.id));
+    idWidth = Math.max(idWidth, Math.min(MAX_ID_WIDTH, displayWidth(t.id)));
     labelWidth = Math.max(labelWidth, t.label.length);
     most = Math.max(most, t.facts);
   }
@@ -26,7 +26,10 @@ export function statsChart(s: Stats, width: number, ascii = false): string {
     const total = Math.round((t.facts / most) * barWidth);
     const solid = Math.round((t.withFigures / most) * barWidth);
     const bar = SOLID.repeat(solid) + LIGHT.repeat(Math.max(0, total - solid));
-    return `${t.id}${' '.repeat(idWidth - displayWidth(t.id))}  ${bar.padEnd(barWidth)}  ${t.label}`;
+    // An id wider than MAX_ID_WIDTH is wrapped; the bar follows its last line.
+    const ids = wrapText(t.id, idWidth);
+    const last = ids.pop() ?? '';
+    return [...ids, `${last}${' '.repeat(idWidth - displayWidth(last))}  ${bar.padEnd(barWidth)}  ${t.label}`].join('\n');
   });
   return [...lines, '', ...wrapText(`${s.facts} facts, ${s.withFigures} with figures; ${SOLID} with figures, ${LIGHT} without`, width), ''].join('\n');
 }

@@ -9,6 +9,7 @@ import type { Fact, Figure, Theme, ThemeSummary } from '../data/types.js';
 import { fieldValue, type Row } from './fields.js';
 import { groupThousands, plainNumber } from './number.js';
 import { visible } from './visible.js';
+import { MAX_ID_WIDTH } from './width.js';
 import { displayWidth, wrapText } from './wrap.js';
 
 export { groupThousands };
@@ -93,9 +94,10 @@ function blocks(rows: readonly Row[], fields: readonly string[], opts: TableOpti
   const width = opts.width;
   const short = fields.filter((f) => !SHARE.has(f));
   const long = fields.filter((f) => SHARE.has(f));
-  // Two borders and two spaces of padding around the text; an id is never
-  // broken, so on a terminal narrower than an id the table is as wide as the id.
-  const longestId = short.includes('id') ? widest(rows, (r) => visible(r.fact.id)) : 0;
+  // Two borders and two spaces of padding around the text; an id (up to
+  // MAX_ID_WIDTH) is never broken, so on a terminal narrower than an id the
+  // table is as wide as the id.
+  const longestId = short.includes('id') ? Math.min(MAX_ID_WIDTH, widest(rows, (r) => visible(r.fact.id))) : 0;
   const inner = Math.max(10, width - 4, longestId);
   const cells: string[][] = [];
   for (const row of rows) {
@@ -159,8 +161,8 @@ function columnWidths(rows: readonly Row[], fields: readonly string[], total: nu
   const budget = total - fields.length * 3 - 1;
   const natural = fields.map((f) => widest(rows, (r) => fieldText(r, f), displayWidth(f)));
   const share = (f: string) => SHARE.get(f) ?? 0;
-  // An id is copied into show and cite: it is never wrapped.
-  const widths = fields.map((f, i) => (share(f) ? 0 : f === 'id' ? (natural[i] ?? 0) : Math.min(natural[i] ?? 0, MAX_SHORT)));
+  // An id is copied into show and cite: it is never wrapped (up to MAX_ID_WIDTH).
+  const widths = fields.map((f, i) => (share(f) ? 0 : Math.min(natural[i] ?? 0, f === 'id' ? MAX_ID_WIDTH : MAX_SHORT)));
   const left = budget - widths.reduce((a, b) => a + b, 0);
   const long = fields.map((f, i) => (share(f) ? i : -1)).filter((i) => i >= 0);
   // Short fields alone that do not fit side by side go into blocks, one per fact.
@@ -201,7 +203,7 @@ export function themesTable(summaries: readonly ThemeSummary[], opts: TableOptio
     return recordsTable(fields, summaries.map((t) => fields.map((f) => value(t, f))), opts, c);
   }
   const themes = summaries.map((t) => ({ id: visible(t.id), name: visible(t.name), zone: visible(t.zone ?? (opts.ascii ? '-' : '—')), facts: t.facts }));
-  const fixed = widest(themes, (t) => t.id, 2);
+  const fixed = Math.min(MAX_ID_WIDTH, widest(themes, (t) => t.id, 2));
   const count = 5;
   const rest = opts.width - fixed - count - 4 * 3 - 1;
   if (rest < 36) {
@@ -209,7 +211,11 @@ export function themesTable(summaries: readonly ThemeSummary[], opts: TableOptio
     const inner = Math.max(10, opts.width - 4, fixed + count + 2);
     const cells = themes.map((t) => {
       const facts = `${t.facts} facts`;
-      const head = `${c.cyan(t.id)}${' '.repeat(Math.max(2, inner - displayWidth(t.id) - facts.length))}${facts}`;
+      // An id longer than the line is wrapped; the count follows its last line.
+      const ids = wrapText(t.id, inner).map((line) => c.cyan(line));
+      const last = displayWidth(ids[ids.length - 1] ?? '');
+      const gap = inner - last - facts.length;
+      const head = gap >= 2 ? `${ids.join('\n')}${' '.repeat(gap)}${facts}` : `${ids.join('\n')}\n${' '.repeat(inner - facts.length)}${facts}`;
       const body = wrapText(`${t.name}: ${t.zone}`, inner).join('\n');
       return [`${head}\n${body}`];
     });
@@ -225,7 +231,7 @@ export function themesTable(summaries: readonly ThemeSummary[], opts: TableOptio
       style: BORDERLESS_STYLE,
       chars: charsFor(opts.ascii),
     },
-    themes.map((t) => [c.cyan(t.id), wrapText(t.name, nameW).join('\n'), wrapText(t.zone, zoneW).join('\n'), String(t.facts)]),
+    themes.map((t) => [wrapText(t.id, fixed).map((line) => c.cyan(line)).join('\n'), wrapText(t.name, nameW).join('\n'), wrapText(t.zone, zoneW).join('\n'), String(t.facts)]),
   );
 }
 

@@ -9,34 +9,44 @@
 
 /**
  * C0 controls (tab and newline included: in data they are data), DEL, C1
- * controls, the Arabic letter mark, zero-width space/non-joiner/joiner, the
- * left-to-right and right-to-left marks, the line and paragraph separators,
- * the bidi embeddings, overrides and isolates, the word joiner and the
- * byte-order mark (zero-width no-break space).
+ * controls, the line and paragraph separators, and every format character
+ * (general category Cf: bidi marks, embeddings, overrides and isolates,
+ * zero-width space/joiners, the soft hyphen, the byte-order mark, invisible
+ * operators, interlinear annotation, tags) and every default-ignorable code
+ * point (variation selectors, Hangul fillers, Mongolian selectors, ...): all
+ * are drawn as nothing, or obeyed, and so could hide or reorder text.
  */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/;
-const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
+// Most text is printable ASCII, which has none of them: one cheap test first.
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 
-const escape = (ch: string) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** `\uXXXX` for each UTF-16 unit: a character beyond U+FFFF as its surrogate pair, as JSON writes it. */
+const escape = (ch: string) => {
+  let out = '';
+  for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
+};
 
 /** Whether `text` holds a character that `visible` would escape. */
-export const hasInvisible = (text: string): boolean => INVISIBLE.test(text);
+export const hasInvisible = (text: string): boolean => NOT_PRINTABLE_ASCII.test(text) && INVISIBLE.test(text);
 
-/** `text` with every control, bidi and zero-width character shown as `\uXXXX`. */
+/** `text` with every control, format and default-ignorable character shown as `\uXXXX`. */
 export function visible(text: string): string {
   // Most text has none: testing is cheaper than replacing.
-  return INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, escape) : text;
+  return hasInvisible(text) ? text.replace(INVISIBLE_ALL, escape) : text;
 }
 
 /**
  * The same for JSON text: characters that JSON.stringify leaves raw (DEL, C1,
- * bidi and zero-width ones; it escapes C0 itself) become \u escapes, which any
+ * format and default-ignorable ones; it escapes C0 itself) become \u escapes, which any
  * JSON parser reads back as the same string. They can stand only inside
  * strings, so this never changes what the JSON means.
  */
-const JSON_RAW = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/;
-const JSON_RAW_ALL = new RegExp(JSON_RAW.source, 'g');
+const JSON_RAW = /[\u007f-\u009f\u2028\u2029\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+const JSON_RAW_ALL = new RegExp(JSON_RAW.source, 'gu');
+const NOT_PRINTABLE_JSON = /[^\x20-\x7e\n]/;
 
 export function visibleJson(json: string): string {
-  return JSON_RAW.test(json) ? json.replace(JSON_RAW_ALL, escape) : json;
+  return NOT_PRINTABLE_JSON.test(json) && JSON_RAW.test(json) ? json.replace(JSON_RAW_ALL, escape) : json;
 }

@@ -5,6 +5,13 @@
 // which showed up as the slowest part of drawing a table. One pass over the
 // text, without copying it into an array: cost and memory are linear.
 
+/**
+ * The most columns an id may claim in a table or chart. Real ids are short;
+ * a longer one is wrapped in its cell, so that one hostile id cannot make
+ * every row as wide as itself (a table would grow with rows × id length).
+ */
+export const MAX_ID_WIDTH = 64;
+
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ANSI = /\u001b\[[0-9;]*m/g;
 

@@ -87,9 +87,10 @@ export function createServer(service: FactsService, log: Log): McpServer {
         return run(args);
       } catch (err) {
         const e = err instanceof Error ? err : new Error(String(err));
-        if (service.isUserError(e)) return { content: [{ type: 'text', text: e.message }], isError: true };
-        log(`mcp: internal error in ${name}: ${e.stack ?? e.message}`);
-        return { content: [{ type: 'text', text: `internal error: ${e.message}` }], isError: true };
+        // A message may quote the data (a file name, an id): escaped like every other text we send.
+        if (service.isUserError(e)) return { content: [{ type: 'text', text: clean(e.message) }], isError: true };
+        log(`mcp: internal error in ${name}: ${printable(e.stack ?? e.message, Infinity)}`);
+        return { content: [{ type: 'text', text: `internal error: ${clean(e.message)}` }], isError: true };
       }
     };
   /** The text to read and quote, then the JSON the CLI's --json prints, then the same as structured content. */

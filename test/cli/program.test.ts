@@ -1,6 +1,6 @@
 // The CLI in-process, through commander's exitOverride: what goes to stdout,
 // what to stderr, and the exit code.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -170,7 +170,8 @@ describe('every error is one line', () => {
 describe('facts files with mistakes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cqf-bad-'));
   const mini = JSON.parse(readFileSync(MINI, 'utf8'));
-  mini.meta.article = resolve(dirname(MINI), mini.meta.article);
+  // The article beside the variants: a facts file may name only a file in its own directory.
+  copyFileSync(resolve(dirname(MINI), mini.meta.article), join(dir, mini.meta.article));
   const write = (name: string, text: string) => {
     const path = join(dir, name);
     writeFileSync(path, text);

@@ -1,7 +1,7 @@
 // A minimal facts file (issue 11), as a new user writes one, through the CLI:
 // every lookup works; what needs the article says so; verify says what a
 // complete file has besides.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,9 @@ const write = (name: string, body: unknown) => {
 };
 const metro = { id: 'metro-lines', theme: 'transport', statement: 'The city has 12 metro lines.', source: 'There are 12 metro lines.' };
 const bare = write('my-city.json', [metro]);
-const article = resolve(dirname(MINI), '../../data/chongqing-daily-six-zones-one-highland.txt');
+// The article beside the facts file: a facts file may name only a file in its own directory.
+const article = 'chongqing-daily-six-zones-one-highland.txt';
+copyFileSync(resolve(dirname(MINI), article), join(dir, article));
 const gdp = {
   id: 'gdp-2025',
   theme: 'overview',
