@@ -45,8 +45,11 @@ export function load(name: string, kind = lookupKind(process.argv.slice(2))): un
   }
   const mod = { exports: {} };
   // The bundle's lazy require('./table.cjs') comes back here, so it is cached too.
-  const localRequire = (id: string) => (id.startsWith('./') ? load(id.slice(2), kind) : require(id));
-  script.runInThisContext()(mod.exports, localRequire, mod, file, __dirname);
+  // Anything else is the bundle's own require() of a built-in, passed through as require() would.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const localRequire = (id: string): unknown => (id.startsWith('./') ? load(id.slice(2), kind) : (require(id) as unknown));
+  const run = script.runInThisContext() as (...args: [object, (id: string) => unknown, object, string, string]) => void;
+  run(mod.exports, localRequire, mod, file, __dirname);
   return mod.exports;
 }
 

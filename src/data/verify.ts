@@ -3,14 +3,13 @@
 // a statement that its source lacks; and that it is complete: what loading
 // filled in (title, themes) or may lack (publisher, sections) is there.
 // Returns the problems; prints nothing.
-import { DataError, printable } from '../errors.js';
+import { DataError } from '../errors.js';
 import { parseArticle } from './article.js';
 import { checkReferences, type Finding } from './checks.js';
 import { readArticle, type LoadedFacts } from './load.js';
 import { findNumbers } from './numbers.js';
 import type { Defaults } from './shape.js';
 import type { FactsFile } from './types.js';
-import { listed } from '../format/list.js';
 import { plainNumber } from '../format/number.js';
 import { visible } from '../format/visible.js';
 

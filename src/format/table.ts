@@ -199,7 +199,10 @@ function columnWidths(rows: readonly Row[], fields: readonly string[], total: nu
 export function themesTable(summaries: readonly ThemeSummary[], opts: TableOptions, fields?: readonly string[]): string {
   const c = new Chalk({ level: opts.color });
   if (fields) {
-    const value = (t: ThemeSummary, f: string) => (Object.hasOwn(t, f) ? String((t as unknown as Record<string, unknown>)[f] ?? '') : '');
+    const value = (t: ThemeSummary, f: string) => {
+      const v = Object.hasOwn(t, f) ? (t as unknown as Record<string, unknown>)[f] : undefined;
+      return typeof v === 'string' || typeof v === 'number' ? String(v) : Array.isArray(v) ? v.join('、') : '';
+    };
     return recordsTable(fields, summaries.map((t) => fields.map((f) => value(t, f))), opts, c);
   }
   const themes = summaries.map((t) => ({ id: visible(t.id), name: visible(t.name), zone: visible(t.zone ?? (opts.ascii ? '-' : '—')), facts: t.facts }));
@@ -244,7 +247,7 @@ export function factCard(fact: Fact, theme: Theme | undefined, opts: TableOption
     ['theme', visible(theme ? `${fact.theme} (${theme.name})` : fact.theme)],
   ];
   if (fact.figures?.length) entries.push(['figures', fact.figures.map((g) => visible(figureLine(g))).join('\n')]);
-  if (fact.rank) entries.push(['rank', visible(rankLine(fact))]);
+  if (fact.rank) entries.push(['rank', visible(rankLine(fact.rank))]);
   if (fact.year !== undefined) entries.push(['year', plainNumber(fact.year)]);
   if (fact.date) entries.push(['date', visible(fact.date)]);
   entries.push(['source', visible(`"${fact.source}"`)]);
@@ -299,8 +302,7 @@ function figureLine(g: Figure): string {
   return `${g.text}  (${value}${g.qualifier ? `, ${g.qualifier}` : ''})`;
 }
 
-function rankLine(fact: Fact): string {
-  const r = fact.rank!;
+function rankLine(r: NonNullable<Fact['rank']>): string {
   return r.position === undefined ? `${r.text} (${r.scope})` : `No. ${plainNumber(r.position)} in ${r.scope}: ${r.text}`;
 }
 
