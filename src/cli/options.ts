@@ -17,11 +17,17 @@ export function positiveInt(value: string): number {
   return Number(value);
 }
 
+export const MAX_NUMBER_LENGTH = 400;
+
 /** A number as people and scripts write it: 1e12, 3.5e9, 800000000000, 1,000, -2.5 (not 1_000: an underscore is a typo as often as a separator). */
 export function number(value: string): number {
+  // No number needs more; a cap keeps every step below cheap whatever is typed.
+  if (value.length > MAX_NUMBER_LENGTH) throw new InvalidArgumentError(`is too long (at most ${MAX_NUMBER_LENGTH} characters); ${MUST.number}`);
   const text = value.trim().replace(/(\d),(?=\d{3}\b)/g, '$1');
-  // Decimal only: Number() would also take "0x10" and "Infinity".
-  const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
+  // Decimal only: Number() would also take "0x10" and "Infinity". Each digit
+  // can match one way only (no backtracking: "\d+\.?\d*" was quadratic on a
+  // long run of digits followed by anything else).
+  const n = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(n)) throw new InvalidArgumentError(MUST.number);
   return n;
 }

@@ -86,7 +86,7 @@ export function createProgram(ctx: Context): Command {
       getOutHelpWidth: () => helpWidth(ctx.io),
       getErrHelpWidth: () => helpWidth(ctx.io),
       // One line, like our own errors, written straight to stderr (not fitted like help); what the user typed is echoed escaped.
-      outputError: (text) => ctx.io.stderr(`${NAME}: ${printable(text.trim().replace(/\s*\n\s*/g, ' '), 400)}\n`),
+      outputError: (text) => ctx.io.stderr(`${NAME}: ${printable(shortArgument(text.trim().replace(/\s*\n\s*/g, ' ')), 400)}\n`),
     })
     .exitOverride()
     .addHelpText(
@@ -138,4 +138,10 @@ Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
       cmd.outputHelp();
     });
   return program;
+}
+
+/** commander's "argument 'VALUE' is invalid. REASON" with a long VALUE cut, so that the reason still fits the line. */
+function shortArgument(text: string): string {
+  const m = /^(error: option '[^']*' argument ')([\s\S]*)(' is invalid\.[\s\S]*)$/.exec(text);
+  return m && m[2].length > 60 ? `${m[1]}${m[2].slice(0, 60)}…${m[3]}` : text;
 }

@@ -5,6 +5,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { packagePath } from '../paths.js';
 import { describePath, readText, STDIN } from './read.js';
 import { DataError, NotFoundError, printable } from '../errors.js';
+import { visible } from '../format/visible.js';
 import { suggest } from '../search/suggest.js';
 import { checkReferences } from './checks.js';
 import { validateFactsFile, type ParsedFacts } from './shape.js';
@@ -52,15 +53,26 @@ export function loadFacts(path: string = BUNDLED_DATA, { strict = true }: LoadOp
     throw new DataError(`${name} is not valid JSON: ${jsonError(raw, (err as Error).message)}`);
   }
   const data = validateFactsFile(json, name);
-  if (strict) checkStrictly(data, name);
+  if (strict) checkStrictly(data, name, path);
   return { ...data, path, raw };
 }
 
 /** The shared checks, stopped at the first problem. */
-function checkStrictly(data: ParsedFacts, file: string): void {
+function checkStrictly(data: ParsedFacts, file: string, path: string): void {
   checkReferences(data, ({ where, alone }) => {
-    throw new DataError(`${file}: ${where}: ${alone}; 'chongqing-facts verify --data ${file}' lists every problem`);
+    const command = `chongqing-facts verify --data ${path === STDIN ? '-' : shellWord(visible(path))}`;
+    // The command last on the line, nothing around it: it is copied into a shell.
+    throw new DataError(`${file}: ${where}: ${alone}; to list every problem, run: ${command}`);
   });
+}
+
+/**
+ * A word a POSIX shell reads back as `text`: as it is when it holds nothing
+ * the shell treats specially, else in single quotes (a ' as '\''). The
+ * suggested command is copied into a shell, and a file's name is anyone's.
+ */
+export function shellWord(text: string): string {
+  return /^[\w./+,:@%=-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 /**

@@ -78,11 +78,11 @@ export function cite(rawFact: Fact, rawMeta: Meta, format: CiteFormat): string {
       ].join('\n');
     case 'markdown':
       return [
-        fact.statement,
+        md(fact.statement),
         '',
-        `> ${fact.source}`,
+        `> ${md(fact.source)}`,
         '',
-        `-- ${by}*${meta.title}*${section ? `, section "${section}"` : ''}`,
+        `-- ${meta.publisher === undefined ? '' : `${md(meta.publisher)}, `}*${md(meta.title)}*${section ? `, section "${md(section)}"` : ''}`,
         '',
       ].join('\n');
     case 'bibtex': {
@@ -104,6 +104,15 @@ export function cite(rawFact: Fact, rawMeta: Meta, format: CiteFormat): string {
       ].join('\n');
     }
   }
+}
+
+/**
+ * Text that Markdown shows as written: no HTML tag, link, emphasis or code
+ * span of the data's making (a facts file may carry `<img src=...>` or
+ * `[click](https://...)`); each special character backslash-escaped.
+ */
+function md(text: string): string {
+  return text.replace(/[\\<>[\]*_`]/g, '\\$&');
 }
 
 const BIB_SPECIAL = new Map([
