@@ -142,6 +142,6 @@ Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
 
 /** commander's "argument 'VALUE' is invalid. REASON" with a long VALUE cut, so that the reason still fits the line. */
 function shortArgument(text: string): string {
-  const m = /^(error: option '[^']*' argument ')([\s\S]*)(' is invalid\.[\s\S]*)$/.exec(text);
-  return m && m[2].length > 60 ? `${m[1]}${m[2].slice(0, 60)}…${m[3]}` : text;
+  const [, head = '', value = '', tail = ''] = /^(error: option '[^']*' argument ')([\s\S]*)(' is invalid\.[\s\S]*)$/.exec(text) ?? [];
+  return value.length > 60 ? `${head}${value.slice(0, 60)}…${tail}` : text;
 }

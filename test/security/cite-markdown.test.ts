@@ -31,7 +31,7 @@ describe('cite --format markdown', () => {
   });
 
   it('plain text is unchanged', () => {
-    const plain = cite({ ...fact, statement: 'GDP rose 5.2%.', source: 'It rose "5.2%".', section: 'Economy' }, { title: 'T', publisher: 'P' } as Meta, 'markdown');
+    const plain = cite({ ...fact, statement: 'GDP rose 5.2%.', source: 'It rose "5.2%".', section: 'Economy' }, { title: 'T', publisher: 'P' }, 'markdown');
     expect(plain).toBe('GDP rose 5.2%.\n\n> It rose "5.2%".\n\n-- P, *T*, section "Economy"\n');
   });
 });

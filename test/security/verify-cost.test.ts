@@ -25,14 +25,14 @@ const file = (facts: FactsFile['facts']): FactsFile => ({ meta: { title: 'T', pu
 function figuresFile(n: number): FactsFile {
   const source = `${'ab '.repeat(n / 3)}.`;
   const figures = Array.from({ length: n }, () => ({ value: 1, unit: 'u', text: 'zz 1', qualifier: 'qq, rr' }));
-  return file([{ id: 'f', theme: 'main', statement: 'S.', source, section: 'T', figures } as FactsFile['facts'][number]]);
+  return file([{ id: 'f', theme: 'main', statement: 'S.', source, section: 'T', figures }]);
 }
 
 /** n facts whose sources are not sentences of an article. */
 function searchFiles(n: number): [FactsFile, string] {
   const article = `# T\n\n${'Sentence of the article is here. '.repeat(n * 10)}\n`;
   const facts = Array.from({ length: n }, (_, i) => ({ id: `f-${i}`, theme: 'main', statement: 'S.', source: `Missing ${i}.`, section: 'T' }));
-  return [file(facts as FactsFile['facts']), article];
+  return [file(facts), article];
 }
 
 describe('verify: linear in the facts file and the article', () => {
