@@ -11,9 +11,14 @@ export interface Result {
 }
 
 export async function cli(argv: string[], io: Partial<IO> = {}): Promise<Result> {
+  return collect(run, argv, io);
+}
+
+/** Runs a `run` (from src/, or from the built bundle) with a fake terminal and collects what it prints. */
+export async function collect(runner: typeof run, argv: string[], io: Partial<IO> = {}): Promise<Result> {
   let stdout = '';
   let stderr = '';
-  const code = await run(argv, {
+  const code = await runner(argv, {
     env: {},
     isTTY: false,
     ...io,

@@ -3,6 +3,7 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { collect } from '../helpers.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/chongqing-facts.cjs', import.meta.url));
 export const NODE = process.env.CQF_NODE ?? process.execPath;
@@ -43,14 +44,5 @@ export const hasCommand = (name: string, ...args: string[]): boolean => spawnSyn
  */
 export async function builtCli(argv: string[], io: Partial<import('../../src/cli/context.js').IO> = {}): Promise<Spawned & { code: number }> {
   const { run } = createRequire(import.meta.url)('../../dist/main.cjs') as typeof import('../../src/cli/program.js');
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    env: {},
-    isTTY: false,
-    ...io,
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-  });
-  return { code, stdout, stderr };
+  return collect(run, argv, io);
 }
