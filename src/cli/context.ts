@@ -1,7 +1,6 @@
 // What every command gets from the CLI layer: where to print, how to set the
 // exit code, the facts (loaded from --data, CHONGQING_FACTS_DATA or the
 // bundled file) and the output options the user chose.
-import type { Command } from 'commander';
 import { resolveDataPath, type LoadedFacts, type LoadOptions } from '../data/load.js';
 import { loadData } from '../api/data.js';
 import { parseFields } from '../format/fields.js';
@@ -32,7 +31,11 @@ export interface IO {
 export const NAME = 'chongqing-facts';
 export const EXIT = { found: 0, nothing: 1, error: 2 } as const;
 
-/** Options of the program and of every command, as commander collects them. */
+/**
+ * What the context reads of a command's options, its own and the program's.
+ * Their types are inferred from the option definitions (program.ts,
+ * options.ts), and the compiler checks them against these.
+ */
 export interface GlobalOptions {
   data?: string;
   /** --color <when> ('auto', 'always', 'never'), false for --no-color, undefined when not given. */
@@ -42,7 +45,7 @@ export interface GlobalOptions {
   debug?: boolean;
   json?: boolean;
   ndjson?: boolean;
-  format?: string;
+  format?: Format;
   fields?: string;
 }
 
@@ -59,13 +62,13 @@ export interface Context {
   io: IO;
   exitCode: number;
   /** The facts and the options in force for this command. */
-  load(cmd: Command, options?: LoadOptions): { data: LoadedFacts; g: GlobalOptions };
+  load<G extends Pick<GlobalOptions, 'data'>>(cmd: { optsWithGlobals(): G }, options?: LoadOptions): { data: LoadedFacts; g: G };
   /** The format (--format, --json, --ndjson, or the default), with --fields checked. */
   output(g: GlobalOptions, spec: OutputSpec): OutputOptions;
   /** Nothing found: exit 1, `[]` for --json, a note on stderr for people. */
   nothing(out: OutputOptions, message: string): void;
   /** Writes a command's output to stdout, through the pager when it is taller than the terminal. */
-  print(text: string, g: GlobalOptions): void;
+  print(text: string, g: Pick<GlobalOptions, 'pager'>): void;
 }
 
 export function createContext(io: IO): Context {
@@ -73,7 +76,7 @@ export function createContext(io: IO): Context {
     io,
     exitCode: EXIT.found,
     load(cmd, options) {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const g = cmd.optsWithGlobals();
       if (g.data !== undefined && g.data.trim() === '') throw new UsageError('--data needs a file name');
       return { data: loadData(resolveDataPath(g.data, io.env), options), g };
     },
@@ -125,7 +128,7 @@ export function chooseFormat(g: GlobalOptions, terminal: Format, pipe: Format, i
   const flag = g.json ? 'json' : g.ndjson ? 'ndjson' : undefined;
   if (g.format !== undefined) {
     if (flag !== undefined && flag !== g.format) throw new UsageError(`--${flag} and --format ${g.format} ask for different formats; give one`);
-    return g.format as Format;
+    return g.format;
   }
   if (flag !== undefined) return flag;
   return io.isTTY ? terminal : pipe;

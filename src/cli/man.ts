@@ -1,7 +1,7 @@
 // The man page, written at build time (scripts/build.mjs) from the commander
 // program itself: names, descriptions, arguments, options and the examples
 // text of each command, so it cannot drift from --help.
-import type { Command, Option } from 'commander';
+import type { CommandUnknownOpts as Command, Option } from '@commander-js/extra-typings';
 
 /** Text for a roff line: backslashes and leading dots or quotes made literal, hyphens as \-. */
 function roff(text: string): string {

@@ -1,9 +1,9 @@
 // Parsing the option values that commander hands over as strings. Checking
 // them against the data (a theme or unit it has) is the API's
 // (src/api/options.ts), in the same words for the CLI, the API and the MCP server.
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command, type OptionValues } from '@commander-js/extra-typings';
 import { MUST, normalSeed, SORT_KEYS } from '../api/options.js';
-import { FORMATS } from './output.js';
+import { FORMATS, type Format } from './output.js';
 
 /** `--theme a,b --theme c` -> ['a', 'b', 'c']. */
 export function collectList(value: string, previous: string[] = []): string[] {
@@ -45,19 +45,37 @@ export function wholeNumber(value: string): string {
 }
 
 /** -f/--format, its shorthands --json and --ndjson, and (where records have fields) --fields. */
-export function addOutputOptions(cmd: Command, fields: readonly string[] | null, formats: readonly string[] = FORMATS): Command {
-  const human = formats[0];
-  cmd.addOption(
-    new Option('-f, --format <format>', `output format (default: ${human} on a terminal, ${formats.includes('plain') ? 'plain' : human} otherwise)`).choices(formats),
-  );
-  if (formats.includes('json')) cmd.addOption(new Option('--json', 'print JSON (--format json)').conflicts('ndjson'));
-  if (formats.includes('ndjson')) cmd.addOption(new Option('--ndjson', 'print one JSON object per line (--format ndjson)'));
-  if (fields) cmd.option('--fields <list>', `keys to print, comma-separated: ${fields.join(',')}`);
-  return cmd;
+export function addOutputOptions<A extends unknown[], O extends OptionValues, G extends OptionValues>(
+  cmd: Command<A, O, G>,
+  fields: readonly string[] | null,
+  formats: readonly Format[] = FORMATS,
+): WithOutputOptions<A, O, G> {
+  cmd.addOption(formatOption(formats));
+  if (formats.includes('json')) cmd.addOption(jsonOption());
+  if (formats.includes('ndjson')) cmd.addOption(ndjsonOption());
+  if (fields) cmd.addOption(fieldsOption(fields));
+  // Which options a command gets depends on its formats and fields, which the
+  // types cannot follow, so this is the one cast: the command is typed as
+  // having all four (_everyOutputOption), which holds for those it lacks too,
+  // as each is optional (absent, as when not given).
+  return cmd as unknown as WithOutputOptions<A, O, G>;
 }
 
+const formatOption = (formats: readonly Format[]) => {
+  const human = formats[0];
+  return new Option('-f, --format <format>', `output format (default: ${human} on a terminal, ${formats.includes('plain') ? 'plain' : human} otherwise)`).choices(formats);
+};
+const jsonOption = () => new Option('--json', 'print JSON (--format json)').conflicts('ndjson');
+const ndjsonOption = () => new Option('--ndjson', 'print one JSON object per line (--format ndjson)');
+const fieldsOption = (fields: readonly string[]) => new Option('--fields <list>', `keys to print, comma-separated: ${fields.join(',')}`);
+
+/** A command with every output option: only its type is used (addOutputOptions' result), it is never called. */
+const _everyOutputOption = <A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>) =>
+  cmd.addOption(formatOption([])).addOption(jsonOption()).addOption(ndjsonOption()).addOption(fieldsOption([]));
+type WithOutputOptions<A extends unknown[], O extends OptionValues, G extends OptionValues> = ReturnType<typeof _everyOutputOption<A, O, G>>;
+
 /** --theme, and the number filters: --year, --min, --max, --unit, --sort value. */
-export function addSelectionOptions(cmd: Command): Command {
+export function addSelectionOptions<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>) {
   return cmd
     .option('-t, --theme <ids>', 'only these themes (comma-separated, repeatable)', collectList)
     .option('--year <yyyy>', 'only facts of this year', year)

@@ -2,7 +2,7 @@
 // errors become messages and exit codes. Each command lives in
 // src/commands/; they compute with the modules in src/ and print through the
 // context, so tests can run the whole CLI in-process.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { version } from '../../package.json';
 import { registerCite } from './commands/cite.js';
 import { registerComplete } from './commands/complete.js';
@@ -66,9 +66,8 @@ export function commandNames(): string[] {
   return createProgram(createContext(io)).commands.map((c) => c.name());
 }
 
-export function createProgram(ctx: Context): Command {
-  const program = new Command(NAME);
-  program
+export function createProgram(ctx: Context) {
+  const program = new Command(NAME)
     .description('Facts about Chongqing from Chongqing Daily\'s "Six Zones and One Highland" report, each with its source sentence.')
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -123,7 +122,7 @@ Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
     .command('help')
     .description('show help for a command')
     .argument('[command]', 'the command')
-    .action((name: string | undefined) => {
+    .action((name) => {
       if (name === undefined) {
         program.outputHelp();
         return;
@@ -139,6 +138,9 @@ Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
     });
   return program;
 }
+
+/** The program, its global options typed from their definitions: each command's optsWithGlobals() has them. */
+export type Program = ReturnType<typeof createProgram>;
 
 /** commander's "argument 'VALUE' is invalid. REASON" with a long VALUE cut, so that the reason still fits the line. */
 function shortArgument(text: string): string {

@@ -1,9 +1,10 @@
-import { Option, type Command } from 'commander';
-import { ALL_CITE_FORMATS, citations, type AnyCiteFormat } from '../../format/cite.js';
+import { Option } from '@commander-js/extra-typings';
+import { ALL_CITE_FORMATS, citations } from '../../format/cite.js';
 import { NAME, type Context } from '../context.js';
+import type { Program } from '../program.js';
 import { factRow } from '../../api/results.js';
 
-export function registerCite(program: Command, ctx: Context): void {
+export function registerCite(program: Program, ctx: Context): void {
   program
     .command('cite')
     .description('ready-to-paste citations of facts: statement, verbatim quote, article and publisher')
@@ -21,7 +22,7 @@ Examples:
 One citation per id, a blank line between them; csl-json and json print one
 array. Exits 1, printing nothing, when an id is unknown.`,
     )
-    .action((ids: string[], opts: { format: AnyCiteFormat }, c: Command) => {
+    .action((ids, opts, c) => {
       const { data, g } = ctx.load(c);
       const facts = ids.map((id) => factRow(data, id).fact);
       ctx.print(citations(facts, data.meta, opts.format), g);

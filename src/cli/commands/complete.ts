@@ -1,7 +1,8 @@
-import { Argument, Option, type Command } from 'commander';
-import { complete, completionLines, type DataModel, type OptionModel, type ProgramModel, type Shell } from '../complete.js';
+import { Argument, type CommandUnknownOpts, type Option } from '@commander-js/extra-typings';
+import { complete, completionLines, type DataModel, type OptionModel, type ProgramModel } from '../complete.js';
 import { SHELLS } from '../completion.js';
 import type { Context } from '../context.js';
+import type { Program } from '../program.js';
 import { units } from '../../core/select.js';
 import { loadFacts, resolveDataPath } from '../../data/load.js';
 import { STDIN } from '../../data/read.js';
@@ -14,14 +15,14 @@ import { SHOW_FIELDS } from './show.js';
  * `chongqing-facts __complete <shell> -- <words typed so far>`. It prints the
  * kind of answer, then one candidate a line; on any trouble, no candidates.
  */
-export function registerComplete(program: Command, ctx: Context): void {
+export function registerComplete(program: Program, ctx: Context): void {
   program
     .command('__complete', { hidden: true })
     .description('candidates for shell completion (used by the completion scripts)')
     .addArgument(new Argument('<shell>').choices(SHELLS))
     .argument('[words...]')
     .helpOption(false)
-    .action((shell: Shell, words: string[]) => {
+    .action((shell, words) => {
       let out = completionLines(shell, { kind: 'values', candidates: [] });
       try {
         out = completionLines(shell, complete(shell, words, programModel(program), (choice) => facts(choice, ctx)));
@@ -46,7 +47,7 @@ function facts(choice: { data?: string; env?: string }, ctx: Context): DataModel
 }
 
 /** Commands, options and arguments, read from the commander program itself. */
-export function programModel(program: Command): ProgramModel {
+export function programModel(program: CommandUnknownOpts): ProgramModel {
   const option = (o: Option): OptionModel => ({
     flags: [o.short, o.long].filter((f): f is string => !!f),
     description: o.description,

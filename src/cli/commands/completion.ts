@@ -1,8 +1,9 @@
-import { Argument, type Command } from 'commander';
-import { SHELLS, completionScript, type Shell } from '../completion.js';
+import { Argument } from '@commander-js/extra-typings';
+import { SHELLS, completionScript } from '../completion.js';
 import { NAME, type Context } from '../context.js';
+import type { Program } from '../program.js';
 
-export function registerCompletion(program: Command, ctx: Context): void {
+export function registerCompletion(program: Program, ctx: Context): void {
   program
     .command('completion')
     .description('print a shell completion script (commands, options, theme and fact ids)')
@@ -22,7 +23,7 @@ Install:
 Then open a new shell. The script asks ${NAME} for the ids at each TAB, so it
 never needs printing again; --data or CHONGQING_FACTS_DATA on the line counts.`,
     )
-    .action((shell: Shell) => {
+    .action((shell) => {
       ctx.io.stdout(completionScript(shell, NAME));
     });
 }

@@ -1,20 +1,18 @@
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { Option } from '@commander-js/extra-typings';
 import { NAME, type Context } from '../context.js';
+import type { Program } from '../program.js';
 import { FACT_FIELDS } from '../../format/fields.js';
 import { addOutputOptions, addSelectionOptions, positiveInt } from '../options.js';
 import { renderRows } from '../output.js';
-import { listRows, type ListOptions } from '../../api/results.js';
+import { listRows } from '../../api/results.js';
 import { TABLE_FIELDS } from './search.js';
 
-export function registerList(program: Command, ctx: Context): void {
+export function registerList(program: Program, ctx: Context): void {
   const cmd = program
     .command('list')
     .description('every fact, in article order')
     .addOption(new Option('-n, --limit <n>', 'show at most n facts').argParser(positiveInt));
-  addSelectionOptions(cmd);
-  addOutputOptions(cmd, FACT_FIELDS);
-  cmd
+  addOutputOptions(addSelectionOptions(cmd), FACT_FIELDS)
     .addHelpText(
       'after',
       `
@@ -28,7 +26,7 @@ Examples:
 
 Exits 1 when no fact fits the filters.`,
     )
-    .action(async (opts: ListOptions, c: Command) => {
+    .action(async (opts, c) => {
       const { data, g } = ctx.load(c);
       const out = ctx.output(g, { fields: FACT_FIELDS, terminal: 'table' });
       const rows = listRows(data, opts);

@@ -1,8 +1,8 @@
-import type { Command } from 'commander';
 import { factsService } from '../../mcp/facts-service.js';
 import { NAME, type Context } from '../context.js';
+import type { Program } from '../program.js';
 
-export function registerMcp(program: Command, ctx: Context): void {
+export function registerMcp(program: Program, ctx: Context): void {
   program
     .command('mcp')
     .description('serve the facts to AI assistants: a Model Context Protocol server on stdio (read-only, offline)')
@@ -18,7 +18,7 @@ Claude Desktop (claude_desktop_config.json):
 
 Runs until the client closes stdin; logs go to stderr, stdout is the protocol's.`,
     )
-    .action(async (_opts: unknown, c: Command) => {
+    .action(async (_opts, c) => {
       // Loaded here, so that a bad --data file is the usual one-line error (exit 2).
       const { data } = ctx.load(c);
       // The SDK and zod live in dist/mcp.cjs: loaded by this command alone, so lookups never pay for them.

@@ -1,11 +1,11 @@
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { Option } from '@commander-js/extra-typings';
 import { NAME, type Context } from '../context.js';
+import type { Program } from '../program.js';
 import { UsageError } from '../../errors.js';
 import { FACT_FIELDS, type Row } from '../../format/fields.js';
 import { addOutputOptions, addSelectionOptions, positiveInt } from '../options.js';
 import { renderBatch, renderRows } from '../output.js';
-import { searchRows, type SearchOptions as SearchFilters } from '../../api/results.js';
+import { searchRows } from '../../api/results.js';
 import { STDIN } from '../../data/read.js';
 import { visible } from '../../format/visible.js';
 
@@ -14,18 +14,14 @@ export const TABLE_FIELDS = ['id', 'theme', 'statement', 'source'];
 /** Queries read with --stdin: far more than anyone types, little enough to read at once. */
 export const MAX_QUERY_BYTES = 64 * 1024 * 1024;
 
-type SearchOptions = SearchFilters & { limit: number; stdin?: boolean };
-
-export function registerSearch(program: Command, ctx: Context): void {
+export function registerSearch(program: Program, ctx: Context): void {
   const cmd = program
     .command('search')
     .description('fuzzy search the facts, best match first')
     .argument('[query...]', 'words to look for (English or Chinese)')
     .addOption(new Option('-n, --limit <n>', 'show at most n results (per query)').default(10).argParser(positiveInt))
     .option('--stdin', 'read one query a line from standard input and answer each (empty lines skipped)');
-  addSelectionOptions(cmd);
-  addOutputOptions(cmd, SEARCH_FIELDS);
-  cmd
+  addOutputOptions(addSelectionOptions(cmd), SEARCH_FIELDS)
     .addHelpText(
       'after',
       `
@@ -42,9 +38,9 @@ if any query found a fact, 1 if none did, 2 on a usage or data error; each
 JSON record carries its "query", plain and the other line formats start with
 a query column, and a table has a heading per query.`,
     )
-    .action(async (words: string[], opts: SearchOptions, c: Command) => {
+    .action(async (words, opts, c) => {
       // Checked before the facts are read: --data - would take standard input first.
-      if (opts.stdin) checkStdin(ctx, c.optsWithGlobals<{ data?: string }>().data, words);
+      if (opts.stdin) checkStdin(ctx, c.optsWithGlobals().data, words);
       const { data, g } = ctx.load(c);
       const out = ctx.output(g, { fields: SEARCH_FIELDS, terminal: 'table' });
       const answer = (query: string): Row[] => searchRows(data, query, opts);

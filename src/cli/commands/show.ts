@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
 import { NAME, type Context } from '../context.js';
+import type { Program } from '../program.js';
 import { factRow } from '../../api/results.js';
 import { FACT_FIELDS } from '../../format/fields.js';
 import { addOutputOptions } from '../options.js';
@@ -7,14 +7,13 @@ import { renderFact } from '../output.js';
 
 export const SHOW_FIELDS = [...FACT_FIELDS, 'context'];
 
-export function registerShow(program: Command, ctx: Context): void {
+export function registerShow(program: Program, ctx: Context): void {
   const cmd = program
     .command('show')
     .description('one fact in full: statement, figures, source sentence, section')
     .argument('<id>', 'fact id, as shown by list and search')
     .option('-c, --context', 'also the whole paragraph the source sentence sits in');
-  addOutputOptions(cmd, SHOW_FIELDS);
-  cmd
+  addOutputOptions(cmd, SHOW_FIELDS)
     .addHelpText(
       'after',
       `
@@ -26,7 +25,7 @@ Examples:
 
 Exits 1, with suggestions, when no fact has that id.`,
     )
-    .action(async (id: string, opts: { context?: boolean }, c: Command) => {
+    .action(async (id, opts, c) => {
       const { data, g } = ctx.load(c);
       const out = ctx.output(g, { fields: SHOW_FIELDS, terminal: 'table' });
       const wantsContext = opts.context || out.fields?.includes('context');

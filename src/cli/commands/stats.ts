@@ -1,15 +1,14 @@
-import type { Command } from 'commander';
 import { NAME, type Context } from '../context.js';
+import type { Program } from '../program.js';
 import { addOutputOptions } from '../options.js';
 import { renderStats, STATS_FORMATS } from '../output.js';
 import { statsOf } from '../../api/results.js';
 
-export function registerStats(program: Command, ctx: Context): void {
+export function registerStats(program: Program, ctx: Context): void {
   const cmd = program
     .command('stats')
     .description('facts per theme and how many carry figures, as a bar chart');
-  addOutputOptions(cmd, null, STATS_FORMATS);
-  cmd
+  addOutputOptions(cmd, null, STATS_FORMATS)
     .addHelpText(
       'after',
       `
@@ -20,7 +19,7 @@ Examples:
 
 On a pipe: one line per theme, tab-separated: id, facts, facts with figures.`,
     )
-    .action((_opts: unknown, c: Command) => {
+    .action((_opts, c) => {
       const { data, g } = ctx.load(c);
       const s = statsOf(data);
       ctx.print(renderStats(s, ctx.output(g, { fields: null, terminal: 'chart' })), g);
