@@ -1,7 +1,7 @@
 // Bundles src/ into dist/: cli.cjs (src/cli/boot.ts) starts main.cjs, the
 // minified CommonJS CLI, with V8's code cache; table.cjs holds the table code
 // that only table output loads, mcp.cjs the MCP server (the SDK and zod) that
-// only `mcp` loads; search-index.json the bundled facts' index. The Node
+// only `mcp` loads; facts-index.json the bundled facts, checked, with their index. The Node
 // API (src/api/index.ts) is a bundle of its own, api.cjs, with an ES module
 // wrapper (api.mjs) and its type declarations (scripts/build-types.mjs): the
 // CLI's bundles do not load it, so lookups do not pay for it.
@@ -137,12 +137,15 @@ await build({
   writeFileSync(new URL('dist/chongqing-facts.1', root), manPage(createProgram(createContext(io)), version));
 }
 
-// The search index of the bundled facts, so that a lookup need not tokenize
-// every fact again; a lookup uses it only if the facts file's text is the same.
-const { buildIndex, storeIndex, validateFactsFile } = await importTs(
-  "export { buildIndex, storeIndex } from './src/search/word-index.ts'; export { validateFactsFile } from './src/data/load.ts';",
-);
-const raw = readFileSync(new URL('data/facts.json', root), 'utf8');
-const data = validateFactsFile(JSON.parse(raw), 'data/facts.json');
-const source = { bytes: Buffer.byteLength(raw), sha256: createHash('sha256').update(raw).digest('hex') };
-writeFileSync(new URL('dist/search-index.json', root), JSON.stringify(storeIndex(buildIndex(data.facts, data.themes), source)));
+// The bundled facts as loaded and checked, with their search index, so that a
+// lookup neither checks nor tokenizes them again (src/data/prebuilt.ts); a
+// lookup uses it only while data/facts.json has the size it was made from and is not newer.
+{
+  const { buildIndex, storeIndex, loadFacts, prebuiltText } = await importTs(
+    "export { buildIndex, storeIndex } from './src/search/word-index.ts'; export { loadFacts } from './src/data/load.ts'; export { prebuiltText } from './src/data/prebuilt.ts';",
+  );
+  const path = fileURLToPath(new URL('data/facts.json', root));
+  const { raw, path: _, ...data } = loadFacts(path, { prebuilt: false });
+  const source = { bytes: Buffer.byteLength(raw), sha256: createHash('sha256').update(raw).digest('hex') };
+  writeFileSync(new URL('dist/facts-index.json', root), prebuiltText(data, storeIndex(buildIndex(data.facts, data.themes), source), source));
+}
