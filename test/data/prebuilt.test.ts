@@ -6,17 +6,36 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BUNDLED_DATA, loadFacts } from '../../src/data/load.js';
 import { PREBUILT, prebuiltIndex, readPrebuilt, type Prebuilt } from '../../src/data/prebuilt.js';
+import type { StoredIndex } from '../../src/search/word-index.js';
 
 const fresh = loadFacts(BUNDLED_DATA, { prebuilt: false });
+/** The file's two lines: the facts, then their index. */
+const lines = () => {
+  const [first = '', second = ''] = readFileSync(PREBUILT, 'utf8').split('\n');
+  return { prebuilt: JSON.parse(first) as Prebuilt, index: JSON.parse(second) as StoredIndex };
+};
 
 describe('the prebuilt bundled facts (npm test builds them first)', () => {
   it('are what a lookup of the bundled facts loads, with their index', () => {
     const data = loadFacts();
     expect(prebuiltIndex(data)).toBeDefined();
     expect(prebuiltIndex(fresh)).toBeUndefined();
+  });
+
+  it('parse their index only when a search asks for it, and once', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const data = loadFacts();
+      expect(parse).toHaveBeenCalledTimes(1);
+      prebuiltIndex(data);
+      prebuiltIndex(data);
+      expect(parse).toHaveBeenCalledTimes(2);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('are the facts a fresh load and check of data/facts.json gives, the bytes read when asked for', () => {
@@ -28,10 +47,10 @@ describe('the prebuilt bundled facts (npm test builds them first)', () => {
   });
 
   it('were made from data/facts.json as it is now', () => {
-    const prebuilt = JSON.parse(readFileSync(PREBUILT, 'utf8')) as Prebuilt;
+    const { prebuilt, index } = lines();
     const raw = readFileSync(BUNDLED_DATA);
     expect(prebuilt.source).toEqual({ bytes: raw.length, sha256: createHash('sha256').update(raw).digest('hex') });
-    expect(prebuilt.index.source).toEqual(prebuilt.source);
+    expect(index.source).toEqual(prebuilt.source);
   });
 
   it('are ASCII (read as latin1, without decoding)', () => {
@@ -57,7 +76,9 @@ describe('the prebuilt bundled facts (npm test builds them first)', () => {
 
     it('(the copy itself is used: same path, size and time)', () => {
       const files = copy();
-      expect(readPrebuilt(files.facts, files)?.data).toStrictEqual(JSON.parse(readFileSync(PREBUILT, 'utf8')).data);
+      const read = readPrebuilt(files.facts, files);
+      expect(read?.data).toStrictEqual(lines().prebuilt.data);
+      expect(read?.index()).toStrictEqual(lines().index);
     });
 
     it('another facts file', () => {
