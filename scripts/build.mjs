@@ -100,10 +100,29 @@ const common = {
   ],
 };
 
+// fuse.js matches typos, which a lookup of a word the facts use never needs:
+// it is kept in dist/fuse.cjs, and the CLI's bundles construct it through a
+// stand-in that loads it on the first `new Fuse` (src/search/rank.ts imports
+// it as the default export, which is then the stand-in itself). The Node API
+// bundle keeps fuse.js inside: it is one file, and a script searches many times.
+const lazyFuse = {
+  name: 'lazy-fuse',
+  setup(b) {
+    b.onResolve({ filter: /^fuse\.js$/ }, () => ({ path: 'lazy-fuse', namespace: 'cqf' }));
+    b.onLoad({ filter: /^lazy-fuse$/, namespace: 'cqf' }, () => ({
+      contents: "module.exports = function Fuse(...args) { return new (require('./fuse.cjs').default)(...args); };",
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^\.\/fuse\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+const cli = { ...common, plugins: [...common.plugins, lazyFuse] };
+
 const out = { outdir: 'dist', outExtension: { '.js': '.cjs' } };
-await build({ ...common, ...out, entryPoints: { main: 'src/cli/main.ts' } });
-await build({ ...common, ...out, entryPoints: { table: 'src/format/table.ts' } });
-await build({ ...common, ...out, entryPoints: { mcp: 'src/mcp/server.ts' } });
+await build({ ...cli, ...out, entryPoints: { main: 'src/cli/main.ts' } });
+await build({ ...cli, ...out, entryPoints: { table: 'src/format/table.ts' } });
+await build({ ...cli, ...out, entryPoints: { mcp: 'src/mcp/server.ts' } });
+await build({ ...common, outfile: 'dist/fuse.cjs', stdin: { contents: "export { default } from 'fuse.js';", resolveDir: '.', loader: 'js' } });
 await build({ ...common, ...out, entryPoints: { api: 'src/api/index.ts' } });
 {
   // The ES module entry re-exports the CommonJS one, so that import and
@@ -120,14 +139,14 @@ buildTypes();
 // strings, but not regular expression literals or String.raw templates:
 // write \u escapes there. (An unminified build keeps comments, which may
 // hold any character; read as latin1 they change nothing.)
-for (const file of common.minify ? ['main.cjs', 'table.cjs', 'mcp.cjs'] : []) {
+for (const file of common.minify ? ['main.cjs', 'table.cjs', 'mcp.cjs', 'fuse.cjs'] : []) {
   const text = readFileSync(new URL(`dist/${file}`, root), 'latin1');
   const at = text.search(/[^\x00-\x7f]/);
   if (at >= 0) throw new Error(`dist/${file} is not ASCII: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}; write a \\u escape`);
 }
 // The starter gets a hash of the bundles (its code cache entries are per
 // build) and the command names (an entry is per kind of lookup).
-const bundles = ['main.cjs', 'table.cjs', 'mcp.cjs'].map((f) => readFileSync(new URL(`dist/${f}`, root)));
+const bundles = ['main.cjs', 'table.cjs', 'mcp.cjs', 'fuse.cjs'].map((f) => readFileSync(new URL(`dist/${f}`, root)));
 const buildId = createHash('sha256').update(Buffer.concat(bundles)).digest('hex').slice(0, 16);
 const { commandNames } = await importTs("export { commandNames } from './src/cli/program.ts';");
 await build({

@@ -18,11 +18,11 @@ const WORD_SOURCE = String.raw`\p{Script=Han}+|\d+(?:[.,]\d+)+|${LETTER}+(?:['\u
 // Made on first use: parsing it costs a lookup most of a millisecond, and
 // an ASCII query never needs it (test/e2e/start-up.test.ts).
 let word: RegExp | undefined;
-const HAN = /^\p{Script=Han}/u;
+let han: RegExp | undefined;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Whether a word is Chinese; every Han character is at U+2E80 or above, so ASCII never runs the regex. */
-export const isHan = (term: string): boolean => term.charCodeAt(0) >= 0x2e80 && HAN.test(term);
+export const isHan = (term: string): boolean => term.charCodeAt(0) >= 0x2e80 && (han ??= /^\p{Script=Han}/u).test(term);
 
 // The same words for text that is all ASCII, which most is: a regex with
 // Unicode sets costs milliseconds to compile, and a lookup tokenizes one query.
