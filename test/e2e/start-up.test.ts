@@ -16,13 +16,17 @@
 // - no lookup of ASCII text builds a regular expression with Unicode
 //   properties (\p{...}), which costs time to parse: they are made on first
 //   use (JSON output of the facts, which hold Chinese, needs one);
-// - the bundles are ASCII, read as latin1 by src/cli/boot.ts.
+// - the bundles are ASCII, read as latin1 by src/cli/boot.ts;
+// - a lookup ends as soon as its output is written, before the garbage
+//   collection V8 schedules for after the run (Node 22 and later).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { NODE, VERSION } from './binary.js';
+import { BIN, MAJOR, NODE, VERSION } from './binary.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/main.cjs', import.meta.url));
 
@@ -130,6 +134,23 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
     for (const file of ['cli.cjs', 'main.cjs', 'table.cjs', 'mcp.cjs', 'fuse.cjs']) {
       expect(readFileSync(new URL(`../../dist/${file}`, import.meta.url)).every((b) => b < 0x80)).toBe(true);
     }
+  });
+
+  it.runIf(MAJOR >= 22).each([
+    [['search', 'car', '--json']],
+    [['search', 'automobile']],
+    [['list', '--theme', 'ecology']],
+  ])('%j ends before V8 collects garbage (its scheduled scavenge)', (argv) => {
+    const home = mkdtempSync(join(tmpdir(), 'cqf-exit-'));
+    const env = { PATH: process.env.PATH, XDG_CACHE_HOME: home };
+    const traced = () => spawnSync(NODE, ['--trace-gc', BIN, ...argv], { encoding: 'utf8', env });
+    traced(); // the code cache is written
+    const r = traced();
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toMatch(/Scavenge|Mark-Compact/);
+    // Everything was written: the same output as without the trace.
+    expect(r.stdout).toBe(spawnSync(NODE, [BIN, ...argv], { encoding: 'utf8', env }).stdout);
   });
 
   it('info loads node:crypto, for the SHA-256 (so the check above is not vacuous)', () => {
