@@ -20,7 +20,7 @@
 // - a lookup ends as soon as its output is written, before the garbage
 //   collection V8 schedules for after the run (Node 22 and later).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -151,6 +151,22 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
     expect(r.stdout).not.toMatch(/Scavenge|Mark-Compact/);
     // Everything was written: the same output as without the trace.
     expect(r.stdout).toBe(spawnSync(NODE, [BIN, ...argv], { encoding: 'utf8', env }).stdout);
+  });
+
+  it('the starter (dist/cli.cjs) loads node:vm for the code cache, and not node:os', () => {
+    const home = mkdtempSync(join(tmpdir(), 'cqf-home-'));
+    const script = `
+      const before = new Set(process.moduleLoadList);
+      process.argv.splice(1, process.argv.length, ${JSON.stringify(BIN)}, 'search', 'car', '--json');
+      process.on('exit', () => require('node:fs').writeSync(2, JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m)))));
+      require(${JSON.stringify(BIN)});`;
+    const r = spawnSync(NODE, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home } });
+    expect(r.status).toBe(0);
+    const loaded = JSON.parse(r.stderr) as string[];
+    expect(loaded).toContain('NativeModule vm');
+    expect(loaded.filter((m) => /\b(os|child_process|tty|net|crypto)$/.test(m))).toEqual([]);
+    // HOME served: the cache is where it says.
+    expect(readdirSync(join(home, '.cache', 'chongqing-facts')).length).toBeGreaterThan(0);
   });
 
   it('info loads node:crypto, for the SHA-256 (so the check above is not vacuous)', () => {
