@@ -105,24 +105,34 @@ const common = {
 // stand-in that loads it on the first `new Fuse` (src/search/rank.ts imports
 // it as the default export, which is then the stand-in itself). The Node API
 // bundle keeps fuse.js inside: it is one file, and a script searches many times.
-const lazyFuse = {
-  name: 'lazy-fuse',
+// The same for the facts file validator that Ajv generated (src/data/shape.ts):
+// the bundled facts were checked by the build (src/data/prebuilt.ts), so only
+// another facts file needs it; its stand-in hands on the real one's errors.
+const lazyParts = {
+  name: 'lazy-parts',
   setup(b) {
     b.onResolve({ filter: /^fuse\.js$/ }, () => ({ path: 'lazy-fuse', namespace: 'cqf' }));
     b.onLoad({ filter: /^lazy-fuse$/, namespace: 'cqf' }, () => ({
       contents: "module.exports = function Fuse(...args) { return new (require('./fuse.cjs').default)(...args); };",
       loader: 'js',
     }));
-    b.onResolve({ filter: /^\.\/fuse\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onResolve({ filter: /[\\/]generated[\\/]validate-facts\.js$/ }, () => ({ path: 'lazy-validate', namespace: 'cqf' }));
+    b.onLoad({ filter: /^lazy-validate$/, namespace: 'cqf' }, () => ({
+      contents:
+        "module.exports = function validate(data) { const real = require('./validate.cjs').default; const ok = real(data); validate.errors = real.errors; return ok; };",
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^\.\/(fuse|validate)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
-const cli = { ...common, plugins: [...common.plugins, lazyFuse] };
+const cli = { ...common, plugins: [...common.plugins, lazyParts] };
 
 const out = { outdir: 'dist', outExtension: { '.js': '.cjs' } };
 await build({ ...cli, ...out, entryPoints: { main: 'src/cli/main.ts' } });
 await build({ ...cli, ...out, entryPoints: { table: 'src/format/table.ts' } });
 await build({ ...cli, ...out, entryPoints: { mcp: 'src/mcp/server.ts' } });
 await build({ ...common, outfile: 'dist/fuse.cjs', stdin: { contents: "export { default } from 'fuse.js';", resolveDir: '.', loader: 'js' } });
+await build({ ...common, ...out, entryPoints: { validate: 'src/data/generated/validate-facts.js' } });
 await build({ ...common, ...out, entryPoints: { api: 'src/api/index.ts' } });
 {
   // The ES module entry re-exports the CommonJS one, so that import and
@@ -139,14 +149,14 @@ buildTypes();
 // strings, but not regular expression literals or String.raw templates:
 // write \u escapes there. (An unminified build keeps comments, which may
 // hold any character; read as latin1 they change nothing.)
-for (const file of common.minify ? ['main.cjs', 'table.cjs', 'mcp.cjs', 'fuse.cjs'] : []) {
+for (const file of common.minify ? ['main.cjs', 'table.cjs', 'mcp.cjs', 'fuse.cjs', 'validate.cjs'] : []) {
   const text = readFileSync(new URL(`dist/${file}`, root), 'latin1');
   const at = text.search(/[^\x00-\x7f]/);
   if (at >= 0) throw new Error(`dist/${file} is not ASCII: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}; write a \\u escape`);
 }
 // The starter gets a hash of the bundles (its code cache entries are per
 // build) and the command names (an entry is per kind of lookup).
-const bundles = ['main.cjs', 'table.cjs', 'mcp.cjs', 'fuse.cjs'].map((f) => readFileSync(new URL(`dist/${f}`, root)));
+const bundles = ['main.cjs', 'table.cjs', 'mcp.cjs', 'fuse.cjs', 'validate.cjs'].map((f) => readFileSync(new URL(`dist/${f}`, root)));
 const buildId = createHash('sha256').update(Buffer.concat(bundles)).digest('hex').slice(0, 16);
 const { commandNames } = await importTs("export { commandNames } from './src/cli/program.ts';");
 await build({

@@ -12,7 +12,8 @@
 // - a lookup of the bundled facts reads the facts and index prebuilt at build
 //   time (dist/facts-index.json), not data/facts.json, and parses the index
 //   only for a search;
-// - fuse.js (typos) is loaded by a search for a word the facts lack, not by others;
+// - fuse.js (typos) is loaded by a search for a word the facts lack, not by
+//   others, and the facts validator by a load of another facts file only;
 // - no lookup of ASCII text builds a regular expression with Unicode
 //   properties (\p{...}), which costs time to parse: they are made on first
 //   use (JSON output of the facts, which hold Chinese, needs one);
@@ -107,6 +108,15 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
       expect(parsed).toBeGreaterThanOrEqual(facts);
       expect(parsed).toBeLessThan(facts + (prebuilt.length - facts) / 2);
     }
+  });
+
+  it('the facts file validator (dist/validate.cjs) is loaded for another facts file only: the build checked the bundled one', () => {
+    expect(probe(['search', 'car', '--json']).files).not.toContain('validate.cjs');
+    expect(probe(['list', '--theme', 'ecology'], true).files).not.toContain('validate.cjs');
+    const mini = fileURLToPath(new URL('../fixtures/mini-facts.json', import.meta.url));
+    const other = probe(['list', '--data', mini, '--json']);
+    expect(other.code).toBe(0);
+    expect(other.files).toContain('validate.cjs');
   });
 
   it('fuse.js (dist/fuse.cjs) is loaded for a typo only', () => {
