@@ -1,7 +1,7 @@
 // Bundles src/ into dist/: cli.cjs (src/cli/boot.ts) starts main.cjs, the
 // minified CommonJS CLI, with V8's code cache; table.cjs holds the table code
 // that only table output loads, mcp.cjs the MCP server (the SDK and zod) that
-// only `mcp` loads; search-index.json the bundled facts' index. The Node
+// only `mcp` loads; facts-index.json the bundled facts, checked, with their index. The Node
 // API (src/api/index.ts) is a bundle of its own, api.cjs, with an ES module
 // wrapper (api.mjs) and its type declarations (scripts/build-types.mjs): the
 // CLI's bundles do not load it, so lookups do not pay for it.
@@ -100,10 +100,39 @@ const common = {
   ],
 };
 
+// fuse.js matches typos, which a lookup of a word the facts use never needs:
+// it is kept in dist/fuse.cjs, and the CLI's bundles construct it through a
+// stand-in that loads it on the first `new Fuse` (src/search/rank.ts imports
+// it as the default export, which is then the stand-in itself). The Node API
+// bundle keeps fuse.js inside: it is one file, and a script searches many times.
+// The same for the facts file validator that Ajv generated (src/data/shape.ts):
+// the bundled facts were checked by the build (src/data/prebuilt.ts), so only
+// another facts file needs it; its stand-in hands on the real one's errors.
+const lazyParts = {
+  name: 'lazy-parts',
+  setup(b) {
+    b.onResolve({ filter: /^fuse\.js$/ }, () => ({ path: 'lazy-fuse', namespace: 'cqf' }));
+    b.onLoad({ filter: /^lazy-fuse$/, namespace: 'cqf' }, () => ({
+      contents: "module.exports = function Fuse(...args) { return new (require('./fuse.cjs').default)(...args); };",
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /[\\/]generated[\\/]validate-facts\.js$/ }, () => ({ path: 'lazy-validate', namespace: 'cqf' }));
+    b.onLoad({ filter: /^lazy-validate$/, namespace: 'cqf' }, () => ({
+      contents:
+        "module.exports = function validate(data) { const real = require('./validate.cjs').default; const ok = real(data); validate.errors = real.errors; return ok; };",
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^\.\/(fuse|validate)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+const cli = { ...common, plugins: [...common.plugins, lazyParts] };
+
 const out = { outdir: 'dist', outExtension: { '.js': '.cjs' } };
-await build({ ...common, ...out, entryPoints: { main: 'src/cli/main.ts' } });
-await build({ ...common, ...out, entryPoints: { table: 'src/format/table.ts' } });
-await build({ ...common, ...out, entryPoints: { mcp: 'src/mcp/server.ts' } });
+await build({ ...cli, ...out, entryPoints: { main: 'src/cli/main.ts' } });
+await build({ ...cli, ...out, entryPoints: { table: 'src/format/table.ts' } });
+await build({ ...cli, ...out, entryPoints: { mcp: 'src/mcp/server.ts' } });
+await build({ ...common, outfile: 'dist/fuse.cjs', stdin: { contents: "export { default } from 'fuse.js';", resolveDir: '.', loader: 'js' } });
+await build({ ...common, ...out, entryPoints: { validate: 'src/data/generated/validate-facts.js' } });
 await build({ ...common, ...out, entryPoints: { api: 'src/api/index.ts' } });
 {
   // The ES module entry re-exports the CommonJS one, so that import and
@@ -115,9 +144,19 @@ await build({ ...common, ...out, entryPoints: { api: 'src/api/index.ts' } });
   );
 }
 buildTypes();
+// The starter reads the bundles as latin1 (src/cli/boot.ts): no UTF-8 to
+// decode, and V8 keeps and compiles a one-byte string faster. esbuild escapes
+// strings, but not regular expression literals or String.raw templates:
+// write \u escapes there. (An unminified build keeps comments, which may
+// hold any character; read as latin1 they change nothing.)
+for (const file of common.minify ? ['main.cjs', 'table.cjs', 'mcp.cjs', 'fuse.cjs', 'validate.cjs'] : []) {
+  const text = readFileSync(new URL(`dist/${file}`, root), 'latin1');
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at >= 0) throw new Error(`dist/${file} is not ASCII: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}; write a \\u escape`);
+}
 // The starter gets a hash of the bundles (its code cache entries are per
 // build) and the command names (an entry is per kind of lookup).
-const bundles = ['main.cjs', 'table.cjs', 'mcp.cjs'].map((f) => readFileSync(new URL(`dist/${f}`, root)));
+const bundles = ['main.cjs', 'table.cjs', 'mcp.cjs', 'fuse.cjs', 'validate.cjs'].map((f) => readFileSync(new URL(`dist/${f}`, root)));
 const buildId = createHash('sha256').update(Buffer.concat(bundles)).digest('hex').slice(0, 16);
 const { commandNames } = await importTs("export { commandNames } from './src/cli/program.ts';");
 await build({
@@ -137,12 +176,15 @@ await build({
   writeFileSync(new URL('dist/chongqing-facts.1', root), manPage(createProgram(createContext(io)), version));
 }
 
-// The search index of the bundled facts, so that a lookup need not tokenize
-// every fact again; a lookup uses it only if the facts file's text is the same.
-const { buildIndex, storeIndex, validateFactsFile } = await importTs(
-  "export { buildIndex, storeIndex } from './src/search/word-index.ts'; export { validateFactsFile } from './src/data/load.ts';",
-);
-const raw = readFileSync(new URL('data/facts.json', root), 'utf8');
-const data = validateFactsFile(JSON.parse(raw), 'data/facts.json');
-const source = { bytes: Buffer.byteLength(raw), sha256: createHash('sha256').update(raw).digest('hex') };
-writeFileSync(new URL('dist/search-index.json', root), JSON.stringify(storeIndex(buildIndex(data.facts, data.themes), source)));
+// The bundled facts as loaded and checked, with their search index, so that a
+// lookup neither checks nor tokenizes them again (src/data/prebuilt.ts); a
+// lookup uses it only while data/facts.json has the size it was made from and is not newer.
+{
+  const { buildIndex, storeIndex, loadFacts, prebuiltText } = await importTs(
+    "export { buildIndex, storeIndex } from './src/search/word-index.ts'; export { loadFacts } from './src/data/load.ts'; export { prebuiltText } from './src/data/prebuilt.ts';",
+  );
+  const path = fileURLToPath(new URL('data/facts.json', root));
+  const { raw, path: _, ...data } = loadFacts(path, { prebuilt: false });
+  const source = { bytes: Buffer.byteLength(raw), sha256: createHash('sha256').update(raw).digest('hex') };
+  writeFileSync(new URL('dist/facts-index.json', root), prebuiltText(data, storeIndex(buildIndex(data.facts, data.themes), source), source));
+}

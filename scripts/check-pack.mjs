@@ -25,7 +25,7 @@ try {
   const files = pack.files.map((f) => f.path);
   check(pack.size < MAX_BYTES, `tarball is ${(pack.size / 1024).toFixed(0)} KB (limit ${MAX_BYTES / 1024} KB), ${files.length} files`);
   check(!files.some((f) => /^(src|test|scripts|\.ci)\//.test(f)), 'no src/, test/, scripts/ or .ci/ in the tarball');
-  for (const needed of ['bin/chongqing-facts.cjs', 'dist/cli.cjs', 'dist/main.cjs', 'dist/table.cjs', 'dist/mcp.cjs', 'dist/chongqing-facts.1', 'dist/api.cjs', 'dist/api.mjs', 'dist/types/api/index.d.ts', 'dist/types-cjs/api/index.d.ts', 'dist/types-cjs/package.json', 'data/facts.json', 'data/chongqing-daily-six-zones-one-highland.txt', 'data/facts.schema.json', 'data/related-words.txt', 'README.md', 'LICENSE']) {
+  for (const needed of ['bin/chongqing-facts.cjs', 'dist/cli.cjs', 'dist/main.cjs', 'dist/table.cjs', 'dist/mcp.cjs', 'dist/fuse.cjs', 'dist/validate.cjs', 'dist/chongqing-facts.1', 'dist/api.cjs', 'dist/api.mjs', 'dist/types/api/index.d.ts', 'dist/types-cjs/api/index.d.ts', 'dist/types-cjs/package.json', 'data/facts.json', 'data/chongqing-daily-six-zones-one-highland.txt', 'data/facts.schema.json', 'data/related-words.txt', 'README.md', 'LICENSE']) {
     check(files.includes(needed), `tarball has ${needed}`);
   }
 

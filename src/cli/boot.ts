@@ -32,7 +32,8 @@ export function lookupKind(argv: readonly string[]): string {
 /** Loads one of the bundle's files (main.cjs, table.cjs) and returns its exports. */
 export function load(name: string, kind = lookupKind(process.argv.slice(2))): unknown {
   const file = join(__dirname, name);
-  const source = readFileSync(file, 'utf8');
+  // The build makes the bundles ASCII (scripts/build.mjs): read without decoding, as a one-byte string.
+  const source = readFileSync(file, 'latin1');
   if (cacheDir === null) cacheDir = codeCacheDir();
   const entry = cacheDir && join(cacheDir, `${name}.${kind}.${__CQF_BUILD_ID__}.${process.versions.v8}.cache`);
   const cachedData = entry ? readEntry(entry) : undefined;

@@ -31,12 +31,16 @@ export { colorLevel, EXIT, type IO } from './context.js';
 /** Runs the CLI on `argv` (without node and the script) and returns the exit code. */
 export async function run(argv: readonly string[], io: IO): Promise<number> {
   const ctx = createContext(io);
-  const program = createProgram(ctx);
+  return execute(ctx, createProgram(ctx, LOOKUPS.has(argv[0] ?? '') ? argv[0] : undefined), argv);
+}
+
+/** Runs `program` (made with `ctx`) on `argv`; errors become messages and the exit code. */
+export async function execute(ctx: Context, program: Command, argv: readonly string[]): Promise<number> {
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;
   } catch (err) {
-    return reportError(err, io, isDebug(argv, io.env));
+    return reportError(err, ctx.io, isDebug(argv, ctx.io.env));
   }
 }
 
@@ -66,8 +70,50 @@ export function commandNames(): string[] {
   return createProgram(createContext(io)).commands.map((c) => c.name());
 }
 
-export function createProgram(ctx: Context) {
-  const program = new Command(NAME)
+/**
+ * The commands, by name, in the order help lists them; each one's
+ * definition is its register function (a test checks the names match).
+ */
+const COMMANDS: readonly (readonly [string, (program: Program, ctx: Context) => void])[] = [
+  ['search', registerSearch],
+  ['list', registerList],
+  ['show', registerShow],
+  ['themes', registerThemes],
+  ['cite', registerCite],
+  ['stats', registerStats],
+  ['random', registerRandom],
+  ['info', registerInfo],
+  ['verify', registerVerify],
+  ['completion', registerCompletion],
+  ['mcp', registerMcp],
+  ['__complete', registerComplete],
+];
+
+/**
+ * Commands that never look at the others: when one of them is the first
+ * argument, the program is made with that command alone, which saves a
+ * lookup the time to define the rest. Not help, completion and __complete,
+ * which list every command.
+ */
+export const LOOKUPS: ReadonlySet<string> = new Set(['search', 'list', 'show', 'themes', 'cite', 'stats', 'random', 'info', 'verify']);
+
+/** The program with every command, or with `only` (one of LOOKUPS) and no other. */
+export function createProgram(ctx: Context, only?: string): Program {
+  const program = globalProgram(ctx);
+  for (const [name, register] of COMMANDS) {
+    if (only === undefined || name === only) register(program, ctx);
+  }
+  if (only !== undefined) return program;
+  addHelpCommand(program);
+  return program;
+}
+
+/** The program, its global options typed from their definitions: each command's optsWithGlobals() has them. */
+export type Program = ReturnType<typeof globalProgram>;
+
+/** The program with its global options and no command yet. */
+function globalProgram(ctx: Context) {
+  return new Command(NAME)
     .description('Facts about Chongqing from Chongqing Daily\'s "Six Zones and One Highland" report, each with its source sentence.')
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -101,23 +147,10 @@ Examples:
 
 Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
     );
-  for (const register of [
-    registerSearch,
-    registerList,
-    registerShow,
-    registerThemes,
-    registerCite,
-    registerStats,
-    registerRandom,
-    registerInfo,
-    registerVerify,
-    registerCompletion,
-    registerMcp,
-    registerComplete,
-  ]) {
-    register(program, ctx);
-  }
-  // Our own help command: commander's answers an unknown name with the whole help.
+}
+
+/** Our own help command: commander's answers an unknown name with the whole help. */
+function addHelpCommand(program: Program): void {
   program
     .command('help')
     .description('show help for a command')
@@ -136,11 +169,7 @@ Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
       }
       cmd.outputHelp();
     });
-  return program;
 }
-
-/** The program, its global options typed from their definitions: each command's optsWithGlobals() has them. */
-export type Program = ReturnType<typeof createProgram>;
 
 /** commander's "argument 'VALUE' is invalid. REASON" with a long VALUE cut, so that the reason still fits the line. */
 function shortArgument(text: string): string {

@@ -19,7 +19,7 @@ export interface Article {
 
 // A caption starts with a triangle; "Source: ..." closes the body, and what
 // follows it (the site's registration line) is not part of the article.
-const CAPTION = /^▲/;
+const CAPTION = /^\u25b2/;
 const SOURCE_LINE = /^Source:\s/;
 // Body text ends a line with punctuation or a lead-in dash ("In 2025 -");
 // a heading does not.

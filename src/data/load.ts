@@ -9,6 +9,7 @@ import { visible } from '../format/visible.js';
 import { suggest } from '../search/suggest.js';
 import { checkReferences } from './checks.js';
 import { validateFactsFile, type ParsedFacts } from './shape.js';
+import { readPrebuilt, rememberIndex } from './prebuilt.js';
 import type { Fact, FactsFile } from './types.js';
 
 export { validateFactsFile };
@@ -38,9 +39,28 @@ export interface LoadOptions {
    * problem at once (src/data/checks.ts serves both).
    */
   strict?: boolean;
+  /**
+   * For the bundled file, what the build loaded and checked (src/data/prebuilt.ts)
+   * when it is current (the default); the build itself turns this off.
+   */
+  prebuilt?: boolean;
 }
 
-export function loadFacts(path: string = BUNDLED_DATA, { strict = true }: LoadOptions = {}): LoadedFacts {
+export function loadFacts(path: string = BUNDLED_DATA, { strict = true, prebuilt = true }: LoadOptions = {}): LoadedFacts {
+  const ready = strict && prebuilt ? readPrebuilt(path) : undefined;
+  if (ready) {
+    let raw: string | undefined;
+    const data: LoadedFacts = {
+      ...ready.data,
+      path,
+      // Only `info` needs the bytes (for their SHA-256): read then, not by every lookup.
+      get raw() {
+        return (raw ??= readFileSync(path, 'utf8'));
+      },
+    };
+    rememberIndex(data, ready.index);
+    return data;
+  }
   // The bundled file is ours, installed with the code: read at once (the
   // careful way costs every lookup about half a millisecond). Any other is checked.
   const raw = path === BUNDLED_DATA ? readFileSync(path, 'utf8') : readText(path, 'facts file');

@@ -16,8 +16,11 @@
  * point (variation selectors, Hangul fillers, Mongolian selectors, ...): all
  * are drawn as nothing, or obeyed, and so could hide or reorder text.
  */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
-const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
+const INVISIBLE_SOURCE = String.raw`[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cf}\p{Default_Ignorable_Code_Point}]`;
+// Made on first use, as the others below: Unicode properties cost a lookup
+// time to parse, and most text never needs them (tests/e2e/start-up.test.ts).
+let invisible: RegExp | undefined;
+let invisibleAll: RegExp | undefined;
 // Most text is printable ASCII, which has none of them: one cheap test first.
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 
@@ -29,12 +32,13 @@ const escape = (ch: string) => {
 };
 
 /** Whether `text` holds a character that `visible` would escape. */
-export const hasInvisible = (text: string): boolean => NOT_PRINTABLE_ASCII.test(text) && INVISIBLE.test(text);
+export const hasInvisible = (text: string): boolean =>
+  NOT_PRINTABLE_ASCII.test(text) && (invisible ??= new RegExp(INVISIBLE_SOURCE, 'u')).test(text);
 
 /** `text` with every control, format and default-ignorable character shown as `\uXXXX`. */
 export function visible(text: string): string {
   // Most text has none: testing is cheaper than replacing.
-  return hasInvisible(text) ? text.replace(INVISIBLE_ALL, escape) : text;
+  return hasInvisible(text) ? text.replace((invisibleAll ??= new RegExp(INVISIBLE_SOURCE, 'gu')), escape) : text;
 }
 
 /**
@@ -43,10 +47,13 @@ export function visible(text: string): string {
  * JSON parser reads back as the same string. They can stand only inside
  * strings, so this never changes what the JSON means.
  */
-const JSON_RAW = /[\u007f-\u009f\u2028\u2029\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
-const JSON_RAW_ALL = new RegExp(JSON_RAW.source, 'gu');
+const JSON_RAW_SOURCE = String.raw`[\u007f-\u009f\u2028\u2029\p{Cf}\p{Default_Ignorable_Code_Point}]`;
+let jsonRaw: RegExp | undefined;
+let jsonRawAll: RegExp | undefined;
 const NOT_PRINTABLE_JSON = /[^\x20-\x7e\n]/;
 
 export function visibleJson(json: string): string {
-  return NOT_PRINTABLE_JSON.test(json) && JSON_RAW.test(json) ? json.replace(JSON_RAW_ALL, escape) : json;
+  return NOT_PRINTABLE_JSON.test(json) && (jsonRaw ??= new RegExp(JSON_RAW_SOURCE, 'u')).test(json)
+    ? json.replace((jsonRawAll ??= new RegExp(JSON_RAW_SOURCE, 'gu')), escape)
+    : json;
 }

@@ -28,7 +28,7 @@ export function displayWidth(text: string): number {
       joined = false;
     } else if (cp === 0x200d) {
       joined = true;
-    } else if (plain.charCodeAt(next) === 0xfe0f && EMOJI.test(plain.slice(i, next))) {
+    } else if (plain.charCodeAt(next) === 0xfe0f && (emoji ??= /\p{Extended_Pictographic}/u).test(plain.slice(i, next))) {
       // A text-style symbol followed by the emoji selector (U+FE0F) is drawn as a two-column emoji.
       width += 2;
     } else {
@@ -39,14 +39,15 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
-const EMOJI = /\p{Extended_Pictographic}/u;
+// Made on first use: Unicode properties cost time to parse, and only symbols need them.
+let emojiPresentation: RegExp | undefined;
+let emoji: RegExp | undefined;
 
 function charWidth(cp: number, text: string, start: number, end: number): number {
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0; // controls
   if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
   if (cp >= 0x1f3fb && cp <= 0x1f3ff) return 0; // skin tones colour the emoji before them
-  if (cp >= 0x1100 && (isWide(cp) || EMOJI_PRESENTATION.test(text.slice(start, end)))) return 2;
+  if (cp >= 0x1100 && (isWide(cp) || (emojiPresentation ??= /\p{Emoji_Presentation}/u).test(text.slice(start, end)))) return 2;
   return 1;
 }
 

@@ -6,8 +6,11 @@ import { displayWidth } from './width.js';
 
 export { displayWidth };
 
-const UNITS = /\s+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
-// Most text is ASCII, and this needs no Unicode tables (compiling UNITS costs about a millisecond).
+// Made on first use: even creating it costs a lookup most of a millisecond (test/e2e/start-up.test.ts).
+let units: RegExp | undefined;
+const newUnits = () =>
+  new RegExp(String.raw`\s+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+`, 'gu');
+// Most text is ASCII, and this needs no Unicode tables (compiling the other costs about a millisecond).
 const ASCII_UNITS = /\s+|\S+/g;
 const ASCII = /^[\x00-\x7f]*$/;
 
@@ -24,9 +27,9 @@ export function wrapText(text: string, width: number): string[] {
       lineWidth = 0;
     };
     // One match at a time: an array of every word first would be garbage as large as the text.
-    const units = ASCII.test(paragraph) ? ASCII_UNITS : UNITS;
-    units.lastIndex = 0;
-    for (let m = units.exec(paragraph); m; m = units.exec(paragraph)) {
+    const re = ASCII.test(paragraph) ? ASCII_UNITS : (units ??= newUnits());
+    re.lastIndex = 0;
+    for (let m = re.exec(paragraph); m; m = re.exec(paragraph)) {
       const unit = m[0];
       if (/^\s/.test(unit)) {
         space = lineWidth > 0;

@@ -50,7 +50,7 @@ export function queryTerms(index: SearchIndex, query: string): string[] {
 // "gdp, population", "空气质量和森林". Only there is a query split into
 // topics; "chengdu gdp" asks about one thing, the GDP of Chengdu.
 // A comma between digits is a thousands separator ("2,788,000"), not a mark.
-const PART_MARKS = /(?<!\d),|,(?!\d)|[;+&，；、]/;
+const PART_MARKS = /(?<!\d),|,(?!\d)|[;+&\uff0c\uff1b\u3001]/;
 const JOINING_WORDS = new Set(['and', 'plus', 'vs', 'versus', 'also', '和', '与', '及', '以及', '还有']);
 
 /** The query's words, in the parts that its joining words and commas mark. */

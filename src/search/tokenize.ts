@@ -14,11 +14,15 @@ export interface Token {
 // ("gdp,population" is two words). The v flag's set difference keeps Han out
 // of words cheaply.
 const LETTER = String.raw`[[\p{L}\p{N}]--\p{Script=Han}]`;
-const WORD = new RegExp(String.raw`\p{Script=Han}+|\d+(?:[.,]\d+)+|${LETTER}+(?:['’]${LETTER}+)*`, 'gv');
-const HAN = /^\p{Script=Han}/u;
+const WORD_SOURCE = String.raw`\p{Script=Han}+|\d+(?:[.,]\d+)+|${LETTER}+(?:['\u2019]${LETTER}+)*`;
+// Made on first use: parsing it costs a lookup most of a millisecond, and
+// an ASCII query never needs it (test/e2e/start-up.test.ts).
+let word: RegExp | undefined;
+let han: RegExp | undefined;
 const NON_ASCII = /[^\x00-\x7f]/;
 
-export const isHan = (term: string): boolean => HAN.test(term);
+/** Whether a word is Chinese; every Han character is at U+2E80 or above, so ASCII never runs the regex. */
+export const isHan = (term: string): boolean => term.charCodeAt(0) >= 0x2e80 && (han ??= /^\p{Script=Han}/u).test(term);
 
 // The same words for text that is all ASCII, which most is: a regex with
 // Unicode sets costs milliseconds to compile, and a lookup tokenizes one query.
@@ -26,7 +30,7 @@ const ASCII_WORD = /\d+(?:[.,]\d+)+|[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*/g;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(NON_ASCII.test(text) ? WORD : ASCII_WORD)) {
+  for (const m of text.matchAll(NON_ASCII.test(text) ? (word ??= new RegExp(WORD_SOURCE, 'gv')) : ASCII_WORD)) {
     // NFKC per word, not per text, so positions still point into `text`;
     // only where it can change something, as it is slow.
     const word = NON_ASCII.test(m[0]) ? m[0].normalize('NFKC') : m[0];
@@ -52,7 +56,7 @@ export function normalizeWord(word: string): string {
   let w = word.toLowerCase();
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w)) return w.replace(/,/g, '');
   if (/^\d+(st|nd|rd|th)$/.test(w)) return w.replace(/\D+$/, '');
-  w = w.replace(/['’]s$/, '').replace(/['’]/g, '');
+  w = w.replace(/['\u2019]s$/, '').replace(/['\u2019]/g, '');
   if (/\d/.test(w) || isHan(w)) return w;
   return NUMBER_WORDS.get(w) ?? stem(w);
 }

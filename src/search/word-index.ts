@@ -1,10 +1,9 @@
 // Which facts hold which words, weighted by field, for search.ts. Building it
 // tokenizes every fact, the bulk of a lookup's work, so the build stores the
-// bundled data's index (dist/search-index.json) and a lookup loads it when it
-// was made from the very same facts text.
-import { readFileSync, statSync } from 'node:fs';
+// bundled data's index with the facts (src/data/prebuilt.ts), and a lookup of
+// the bundled facts uses it.
 import type Fuse from 'fuse.js';
-import { packagePath } from '../paths.js';
+import { prebuiltIndex } from '../data/prebuilt.js';
 import { family, isHan, terms } from './tokenize.js';
 import type { Fact, Theme } from '../data/types.js';
 
@@ -169,38 +168,11 @@ export function loadStoredIndex(stored: StoredIndex, facts: readonly Fact[]): Se
   return { facts, postings: stored.postings, han: stored.han, families: stored.families, origin: 'stored' };
 }
 
-/** The bundled facts file, and where the build stores its index. */
-export const BUNDLED_FACTS = packagePath('data/facts.json');
-export const STORED_INDEX = packagePath('dist/search-index.json');
-
 /**
- * The stored index for the bundled facts file, else a fresh one. The stored
- * index is the bundled file's only: it is used when the facts come from
- * that very path, have the size it was built from, and the file is not
- * newer than the index (a maintainer who edits data/facts.json without
- * building gets a fresh index, not a stale one; an installed package has
- * both files with the same time). Nothing is hashed at run time: a hash
- * costs a lookup 2 to 5 ms in JavaScript and about 12 ms through node:crypto
- * (measured on Node 20, 22 and 24); a test checks the stored SHA-256 instead.
+ * The index of the build for the bundled facts (src/data/prebuilt.ts),
+ * when they were loaded from what the build made; else a fresh one.
  */
-export function indexFor(
-  data: { facts: readonly Fact[]; themes: readonly Theme[]; path: string },
-  stored: { facts: string; index: string } = { facts: BUNDLED_FACTS, index: STORED_INDEX },
-): SearchIndex {
-  try {
-    if (data.path === stored.facts) {
-      const facts = statSync(stored.facts);
-      if (facts.mtimeMs <= statSync(stored.index).mtimeMs) {
-        const text = readFileSync(stored.index, 'utf8');
-        // The size is near the start: checked before the whole index is parsed.
-        if (text.startsWith(`{"version":8,"source":{"bytes":${facts.size},`)) {
-          const index = loadStoredIndex(JSON.parse(text) as StoredIndex, data.facts);
-          if (index) return index;
-        }
-      }
-    }
-  } catch {
-    // No stored index (a run from src/ before a build): build one.
-  }
-  return buildIndex(data.facts, data.themes);
+export function indexFor(data: { facts: readonly Fact[]; themes: readonly Theme[] }): SearchIndex {
+  const stored = prebuiltIndex(data);
+  return (stored && loadStoredIndex(stored, data.facts)) ?? buildIndex(data.facts, data.themes);
 }

@@ -9,13 +9,25 @@
 // - nor the Node API's package bundle (dist/api.cjs);
 // - cli-table3 measures cells with our displayWidth, not string-width 4 and
 //   its emoji regex (rebuilt on every call);
-// - a lookup of the bundled facts uses the search index stored at build time.
+// - a lookup of the bundled facts reads the facts and index prebuilt at build
+//   time (dist/facts-index.json), not data/facts.json, and parses the index
+//   only for a search;
+// - fuse.js (typos) is loaded by a search for a word the facts lack, not by
+//   others, and the facts validator by a load of another facts file only;
+// - no lookup of ASCII text builds a regular expression with Unicode
+//   properties (\p{...}), which costs time to parse: they are made on first
+//   use (JSON output of the facts, which hold Chinese, needs one);
+// - the bundles are ASCII, read as latin1 by src/cli/boot.ts;
+// - a lookup ends as soon as its output is written, before the garbage
+//   collection V8 schedules for after the run (Node 22 and later).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { NODE, VERSION } from './binary.js';
+import { BIN, MAJOR, NODE, VERSION } from './binary.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/main.cjs', import.meta.url));
 
@@ -23,17 +35,27 @@ const MAIN = fileURLToPath(new URL('../../dist/main.cjs', import.meta.url));
 function probe(argv: string[], isTTY = false) {
   const script = `
     const before = new Set(process.moduleLoadList);
+    const fs = require('node:fs');
+    const read = fs.readFileSync;
+    const reads = [];
+    fs.readFileSync = (file, ...rest) => (reads.push(require('node:path').basename(String(file))), read(file, ...rest));
+    const parse = JSON.parse;
+    let parsed = 0;
+    JSON.parse = (text, ...rest) => ((parsed += text.length), parse(text, ...rest));
+    const unicode = [];
+    const Native = RegExp;
+    globalThis.RegExp = new Proxy(Native, { construct(target, args) { const r = new target(...args); if (r.source.includes('\\p{')) unicode.push(r.source); return r; } });
     const { run } = require(${JSON.stringify(MAIN)});
     const io = { stdout() {}, stderr() {}, env: {}, isTTY: ${isTTY}, columns: 100 };
     run(${JSON.stringify(argv)}, io).then((code) => {
       const builtins = process.moduleLoadList.filter((m) => !before.has(m) && m.startsWith('NativeModule ')).map((m) => m.slice(13));
       const files = Object.keys(require.cache).map((f) => require('node:path').basename(f));
-      process.stdout.write(JSON.stringify({ code, builtins, files }));
+      process.stdout.write(JSON.stringify({ code, builtins, files, reads, parsed, unicode }));
     });`;
   const env = { PATH: process.env.PATH };
   const r = spawnSync(NODE, ['-e', script], { encoding: 'utf8', env });
   expect(r.stderr).toBe('');
-  return JSON.parse(r.stdout) as { code: number; builtins: string[]; files: string[] };
+  return JSON.parse(r.stdout) as { code: number; builtins: string[]; files: string[]; reads: string[]; parsed: number; unicode: string[] };
 }
 
 describe(`what a lookup loads, on Node ${VERSION}`, () => {
@@ -69,6 +91,92 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
       expect(files).not.toContain('api.cjs');
       expect(files).toContain('main.cjs');
     }
+  });
+
+  it('a lookup of the bundled facts reads the prebuilt facts, not data/facts.json; only a search parses their index', () => {
+    const prebuilt = readFileSync(new URL('../../dist/facts-index.json', import.meta.url), 'latin1');
+    const facts = prebuilt.indexOf('\n');
+    const search = probe(['search', 'car', '--json']);
+    expect(search.reads).toContain('facts-index.json');
+    expect(search.reads).not.toContain('facts.json');
+    expect(search.parsed).toBeGreaterThanOrEqual(prebuilt.length - 2);
+    for (const argv of [['list', '--theme', 'ecology'], ['show', 'gdp-2025'], ['themes']]) {
+      const { code, reads, parsed } = probe(argv, true);
+      expect(code).toBe(0);
+      expect(reads).not.toContain('facts.json');
+      // The facts' line, and nothing near the size of the index's.
+      expect(parsed).toBeGreaterThanOrEqual(facts);
+      expect(parsed).toBeLessThan(facts + (prebuilt.length - facts) / 2);
+    }
+  });
+
+  it('the facts file validator (dist/validate.cjs) is loaded for another facts file only: the build checked the bundled one', () => {
+    expect(probe(['search', 'car', '--json']).files).not.toContain('validate.cjs');
+    expect(probe(['list', '--theme', 'ecology'], true).files).not.toContain('validate.cjs');
+    const mini = fileURLToPath(new URL('../fixtures/mini-facts.json', import.meta.url));
+    const other = probe(['list', '--data', mini, '--json']);
+    expect(other.code).toBe(0);
+    expect(other.files).toContain('validate.cjs');
+  });
+
+  it('fuse.js (dist/fuse.cjs) is loaded for a typo only', () => {
+    expect(probe(['search', 'car', '--json']).files).not.toContain('fuse.cjs');
+    expect(probe(['search', 'automobile'], true).files).not.toContain('fuse.cjs');
+    const typo = probe(['search', 'lapotp', '--json']);
+    expect(typo.code).toBe(0);
+    expect(typo.files).toContain('fuse.cjs');
+  });
+
+  it.each([
+    [['search', 'car', '--json'], false],
+    [['search', 'automobile'], true],
+    [['list', '--theme', 'ecology'], true],
+  ])('%j builds no regular expression with Unicode properties', (argv, tty) => {
+    const { code, unicode } = probe(argv, tty);
+    expect(code).toBe(0);
+    // JSON of facts with Chinese in them is checked for invisible characters (src/format/visible.ts): that one is needed.
+    expect(unicode.filter((source) => !(argv.includes('--json') && source.includes('Default_Ignorable')))).toEqual([]);
+    // The probe sees them when they are built: a Chinese query needs the Han ones.
+    expect(probe(['search', '汽车', '--json']).unicode.length).toBeGreaterThan(0);
+  });
+
+  it('the bundles are ASCII (src/cli/boot.ts reads them as latin1)', () => {
+    for (const file of ['cli.cjs', 'main.cjs', 'table.cjs', 'mcp.cjs', 'fuse.cjs']) {
+      expect(readFileSync(new URL(`../../dist/${file}`, import.meta.url)).every((b) => b < 0x80)).toBe(true);
+    }
+  });
+
+  it.runIf(MAJOR >= 22).each([
+    [['search', 'car', '--json']],
+    [['search', 'automobile']],
+    [['list', '--theme', 'ecology']],
+  ])('%j ends before V8 collects garbage (its scheduled scavenge)', (argv) => {
+    const home = mkdtempSync(join(tmpdir(), 'cqf-exit-'));
+    const env = { PATH: process.env.PATH, XDG_CACHE_HOME: home };
+    const traced = () => spawnSync(NODE, ['--trace-gc', BIN, ...argv], { encoding: 'utf8', env });
+    traced(); // the code cache is written
+    const r = traced();
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toMatch(/Scavenge|Mark-Compact/);
+    // Everything was written: the same output as without the trace.
+    expect(r.stdout).toBe(spawnSync(NODE, [BIN, ...argv], { encoding: 'utf8', env }).stdout);
+  });
+
+  it('the starter (dist/cli.cjs) loads node:vm for the code cache, and not node:os', () => {
+    const home = mkdtempSync(join(tmpdir(), 'cqf-home-'));
+    const script = `
+      const before = new Set(process.moduleLoadList);
+      process.argv.splice(1, process.argv.length, ${JSON.stringify(BIN)}, 'search', 'car', '--json');
+      process.on('exit', () => require('node:fs').writeSync(2, JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m)))));
+      require(${JSON.stringify(BIN)});`;
+    const r = spawnSync(NODE, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home } });
+    expect(r.status).toBe(0);
+    const loaded = JSON.parse(r.stderr) as string[];
+    expect(loaded).toContain('NativeModule vm');
+    expect(loaded.filter((m) => /\b(os|child_process|tty|net|crypto)$/.test(m))).toEqual([]);
+    // HOME served: the cache is where it says.
+    expect(readdirSync(join(home, '.cache', 'chongqing-facts')).length).toBeGreaterThan(0);
   });
 
   it('info loads node:crypto, for the SHA-256 (so the check above is not vacuous)', () => {

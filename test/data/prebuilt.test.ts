@@ -1,0 +1,111 @@
+// The bundled facts as the build loaded and checked them, with their index
+// (src/data/prebuilt.ts): what a lookup of the bundled facts reads instead of
+// data/facts.json. These tests fail when lookups stop using it, or when it
+// could be used for facts it was not made from.
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { BUNDLED_DATA, loadFacts } from '../../src/data/load.js';
+import { PREBUILT, prebuiltIndex, readPrebuilt, type Prebuilt } from '../../src/data/prebuilt.js';
+import type { StoredIndex } from '../../src/search/word-index.js';
+
+const fresh = loadFacts(BUNDLED_DATA, { prebuilt: false });
+/** The file's two lines: the facts, then their index. */
+const lines = () => {
+  const [first = '', second = ''] = readFileSync(PREBUILT, 'utf8').split('\n');
+  return { prebuilt: JSON.parse(first) as Prebuilt, index: JSON.parse(second) as StoredIndex };
+};
+
+describe('the prebuilt bundled facts (npm test builds them first)', () => {
+  it('are what a lookup of the bundled facts loads, with their index', () => {
+    const data = loadFacts();
+    expect(prebuiltIndex(data)).toBeDefined();
+    expect(prebuiltIndex(fresh)).toBeUndefined();
+  });
+
+  it('parse their index only when a search asks for it, and once', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const data = loadFacts();
+      expect(parse).toHaveBeenCalledTimes(1);
+      prebuiltIndex(data);
+      prebuiltIndex(data);
+      expect(parse).toHaveBeenCalledTimes(2);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('are the facts a fresh load and check of data/facts.json gives, the bytes read when asked for', () => {
+    const { raw, ...data } = loadFacts();
+    const { raw: freshRaw, ...expected } = fresh;
+    expect(data).toStrictEqual(expected);
+    expect(JSON.stringify(data)).toBe(JSON.stringify(expected));
+    expect(raw).toBe(freshRaw);
+  });
+
+  it('were made from data/facts.json as it is now', () => {
+    const { prebuilt, index } = lines();
+    const raw = readFileSync(BUNDLED_DATA);
+    expect(prebuilt.source).toEqual({ bytes: raw.length, sha256: createHash('sha256').update(raw).digest('hex') });
+    expect(index.source).toEqual(prebuilt.source);
+  });
+
+  it('are ASCII (read as latin1, without decoding)', () => {
+    expect(readFileSync(PREBUILT).every((b) => b < 0x80)).toBe(true);
+  });
+
+  it('are not used by a non-strict load (verify lists every problem itself)', () => {
+    expect(prebuiltIndex(loadFacts(BUNDLED_DATA, { strict: false }))).toBeUndefined();
+  });
+
+  describe('are not used, and the file is loaded and checked afresh, for', () => {
+    // A copy of the bundled file and the prebuilt one, to change one thing at a time.
+    const dir = mkdtempSync(join(tmpdir(), 'cqf-prebuilt-'));
+    const copy = () => {
+      const files = { facts: join(dir, `facts-${Math.random()}.json`), prebuilt: join(dir, `prebuilt-${Math.random()}.json`) };
+      copyFileSync(BUNDLED_DATA, files.facts);
+      copyFileSync(PREBUILT, files.prebuilt);
+      const t = new Date('2020-01-01');
+      utimesSync(files.facts, t, t);
+      utimesSync(files.prebuilt, t, t);
+      return files;
+    };
+
+    it('(the copy itself is used: same path, size and time)', () => {
+      const files = copy();
+      const read = readPrebuilt(files.facts, files);
+      expect(read?.data).toStrictEqual(lines().prebuilt.data);
+      expect(read?.index()).toStrictEqual(lines().index);
+    });
+
+    it('another facts file', () => {
+      const files = copy();
+      expect(readPrebuilt(join(dir, 'other.json'), files)).toBeUndefined();
+    });
+
+    it('a facts file changed after the build (newer than the prebuilt one)', () => {
+      const files = copy();
+      utimesSync(files.facts, new Date('2021-01-01'), new Date('2021-01-01'));
+      expect(readPrebuilt(files.facts, files)).toBeUndefined();
+    });
+
+    it('a facts file of another size', () => {
+      const files = copy();
+      writeFileSync(files.facts, `${fresh.raw}\n`);
+      const t = new Date('2019-01-01');
+      utimesSync(files.facts, t, t);
+      expect(readPrebuilt(files.facts, files)).toBeUndefined();
+    });
+
+    it('no prebuilt file, or one of another version', () => {
+      const files = copy();
+      expect(readPrebuilt(files.facts, { ...files, prebuilt: join(dir, 'none.json') })).toBeUndefined();
+      writeFileSync(files.prebuilt, readFileSync(files.prebuilt, 'utf8').replace('{"version":1,', '{"version":2,'));
+      utimesSync(files.prebuilt, new Date('2020-01-01'), new Date('2020-01-01'));
+      expect(readPrebuilt(files.facts, files)).toBeUndefined();
+    });
+  });
+});
