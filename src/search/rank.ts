@@ -49,8 +49,10 @@ export function queryTerms(index: SearchIndex, query: string): string[] {
 // Where a query asks about two things at once: "gdp and population",
 // "gdp, population", "空气质量和森林". Only there is a query split into
 // topics; "chengdu gdp" asks about one thing, the GDP of Chengdu.
-// A comma between digits is a thousands separator ("2,788,000"), not a mark.
-const PART_MARKS = /(?<!\d),|,(?!\d)|[;+&，；、]/;
+// A comma between digits is a thousands separator ("2,788,000"), not a mark;
+// nor is a plus that ends a name ("AI+ action", "C++"): it joins only
+// between words ("gdp+population") or after a space ("gdp + population").
+const PART_MARKS = /(?<!\d),|,(?!\d)|\+(?=[\p{L}\p{N}])|(?<!\S)\+|[;&，；、]/u;
 const JOINING_WORDS = new Set(['and', 'plus', 'vs', 'versus', 'also', '和', '与', '及', '以及', '还有']);
 
 /** The query's words, in the parts that its joining words and commas mark. */
@@ -326,10 +328,14 @@ function topics(index: SearchIndex, matches: Map<number, Match>, words: readonly
   const answers = (part: readonly QueryWord[]) =>
     rank(index, matches.values(), part).filter((r) => r.relevance > MIN_COVERAGE && realMatch(r.m, part));
   const whole = answers(words);
-  const best = whole[0];
-  const answersEveryPart = (r: Ranked) => parts.every((p) => p.some((w) => scoreOf(r.m, w) >= STRONG_MATCH));
-  if (parts.length <= 1 || (best && answersEveryPart(best))) return whole.length ? [whole] : [];
-  return parts.map(answers).filter((t) => t.length > 0);
+  if (parts.length <= 1) return whole.length ? [whole] : [];
+  // Each part's own best facts, taking turns: a fact that touches every part
+  // on a shared word ("yangtze" in "yangtze water quality and fish species")
+  // must not stand in for the best answer to either.
+  const own = parts.map(answers).filter((t) => t.length > 0);
+  // A fact that is among the very best for every part answers the whole query and leads.
+  const leads = whole.filter((r) => own.length === parts.length && own.every((t) => t.some((o) => o.m.doc === r.m.doc && o.relevance >= (t[0]?.relevance ?? 1))));
+  return leads.length ? [leads, ...own] : own;
 }
 
 /**

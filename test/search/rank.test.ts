@@ -84,6 +84,9 @@ describe('queryParts: a query splits into topics at joining words and commas onl
     ['2,788,000 units', [['2788000', 'unit']]], // a comma between digits is a thousands separator
     ['空气质量和森林', [['空气质量'], ['森林']]],
     ['how many cars and laptops were made', [['car'], ['laptop']]],
+    ['gdp+population', [['gdp'], ['population']]],
+    ['gdp + population', [['gdp'], ['population']]],
+    ['AI+ action', [['ai', 'action']]], // a plus that ends a name joins nothing
   ])('%s', (q, expected) => expect(queryParts(index, q)).toEqual(expected));
 });
 
@@ -106,6 +109,13 @@ describe('search, as a person who never read the article asks', () => {
     const [first, second] = top('air quality and forest belt', 2);
     expect(first).toBe('good-air-quality-days-325');
     expect(second).toBe('thousand-mile-forest-belt-2-million-mu');
+  });
+
+  it('gives each topic its own best fact, even when one fact touches both on a shared word', () => {
+    // Both parts name the Yangtze; the fish facts must not crowd out the water-quality one.
+    const first2 = top('yangtze water quality and fish species', 2);
+    expect(first2).toContain('yangtze-water-quality-nine-years');
+    expect(first2.some((id) => id.startsWith('yangtze-') && id !== 'yangtze-water-quality-nine-years')).toBe(true);
   });
 
   it('answers the topics it can when one part of the query is about nothing in the facts', () => {
