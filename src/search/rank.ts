@@ -4,7 +4,7 @@
 // a fact that matches more of the query's words always ranks higher.
 import Fuse from 'fuse.js';
 import { docFrequency, familyOf, latinWords, lookup, postingsOf, type SearchIndex, type Table } from './word-index.js';
-import { isKnownWord, relatedTerms, wordRank } from './related.js';
+import { isKnownWord, isName, relatedTerms, wordRank } from './related.js';
 import { editDistance } from './suggest.js';
 import { family, isHan, isStopWord, terms } from './tokenize.js';
 import type { Fact } from '../data/types.js';
@@ -23,6 +23,11 @@ const FILLER_WEIGHT = 0.15;
 const MIN_COVERAGE = 0.5;
 /** A fact answers a part of a query when it matches one of its words this well (similarity x field weight). */
 const STRONG_MATCH = 0.5;
+
+/** The English words this common (frequency rank) are the basic vocabulary, too common to say what a query is about. */
+const BASIC_VOCABULARY = 2000;
+/** A word in at most half of the facts tells them apart (its weight, log(1 + n/df), is at least log 3). */
+const TELLING = Math.log(3) - 1e-9;
 
 /** Longer queries are cut to this many distinct words; beyond it, words add nothing but time. */
 const MAX_QUERY_TERMS = 24;
@@ -198,6 +203,15 @@ interface QueryWord {
   cands: Map<string, number>;
   /** Rarity: how much matching this word says about a fact. */
   weight: number;
+  /** A name (of a place, a person): a fact that lacks it is about something else. */
+  named: boolean;
+  /**
+   * A word of the facts, as written, that is no number and not among the
+   * BASIC_VOCABULARY most common English words: it says what the query is
+   * about ("gdp", "chengdu", "wharf"), where "result" or "size" may be
+   * rare among the facts by chance.
+   */
+  specific: boolean;
 }
 
 /** Per fact: the best match of each query word (similarity x field weight), the word and its evidence. */
@@ -326,7 +340,7 @@ function rank(index: SearchIndex, matches: Iterable<Match>, part: readonly Query
  */
 function topics(index: SearchIndex, matches: Map<number, Match>, words: readonly QueryWord[], parts: readonly QueryWord[][]): Ranked[][] {
   const answers = (part: readonly QueryWord[]) =>
-    rank(index, matches.values(), part).filter((r) => r.relevance > MIN_COVERAGE && realMatch(r.m, part));
+    rank(index, matches.values(), part).filter((r) => r.relevance > MIN_COVERAGE && realMatch(r.m, part) && namesMet(r.m, part) && keyMet(r.m, part));
   const whole = answers(words);
   if (parts.length <= 1) return whole.length ? [whole] : [];
   // Each part's own best facts, taking turns: a fact that touches every part
@@ -346,8 +360,35 @@ function topics(index: SearchIndex, matches: Map<number, Match>, words: readonly
 function realMatch(m: Match, part: readonly QueryWord[]): boolean {
   // Telling: in at most half of the facts (the weight of such a word is at least log 3).
   // (A query of nothing but such words, "chongqing", is met by any of them.)
-  const telling = part.filter((w) => w.weight >= Math.log(3) - 1e-9);
+  const telling = part.filter((w) => w.weight >= TELLING);
   return (telling.length ? telling : part).some((w) => scoreOf(m, w) > SEMANTIC_SIMILARITY);
+}
+
+/**
+ * Every telling name of the query is met as written (or as a typo of it): a
+ * query that names a place asks about that place. "population of wuhan" is
+ * not answered by Chongqing's population, nor "beijing olympics" by an
+ * orange fair in Beijing. A name nearly every fact has ("chongqing") is the
+ * setting, not a condition.
+ */
+function namesMet(m: Match, part: readonly QueryWord[]): boolean {
+  return part.every((w) => !w.named || w.weight < TELLING || (w.cands.get(m.word[w.i] ?? '') ?? 0) > SEMANTIC_SIMILARITY);
+}
+
+/**
+ * The part's most specific word (see QueryWord.specific), the rarest among
+ * the facts, is met, or the fact meets more of the specific words than it
+ * misses: "chengdu gdp 2025" is not answered by an orange fair in Chengdu
+ * in 2025, which misses "gdp", though the fair covers more than half of
+ * the query's weight. "zhenying wharf transformation" is answered by a fact
+ * on Zhenying Wharf that misses "transformation".
+ */
+function keyMet(m: Match, part: readonly QueryWord[]): boolean {
+  const specific = part.filter((w) => w.specific);
+  const key = specific.reduce<QueryWord | undefined>((a, w) => (!a || w.weight > a.weight ? w : a), undefined);
+  if (!key || scoreOf(m, key) > 0) return true;
+  const met = specific.filter((w) => scoreOf(m, w) > 0).length;
+  return met > specific.length - met;
 }
 
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): Hit[] {
@@ -358,7 +399,9 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     // A word the query says itself is that word's match, not another's
     // ("football club": "football" may not count again through "club").
     for (const other of terms) if (other !== term) cands.delete(other);
-    return { i, term, cands, weight: weigh(index, term, cands) };
+    const rank = wordRank(term);
+    const specific = cands.get(term) === 1 && !/\d/.test(term) && (rank === undefined || rank > BASIC_VOCABULARY);
+    return { i, term, cands, weight: weigh(index, term, cands), named: isName(term), specific };
   });
   if (words.length === 0) return [];
   const byTerm = new Map(words.map((w) => [w.term, w]));

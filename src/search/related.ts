@@ -84,8 +84,24 @@ export function wordRank(term: string): number | undefined {
   while (at < lineEnd && buf[at] !== SPACE) at++;
   let end = at + 1;
   while (end < lineEnd && buf[end] !== SPACE) end++;
-  // Written in base 36, to keep the table small.
+  // Written in base 36, to keep the table small (parsing stops at a name's !).
   return Number.parseInt(buf.toString('latin1', at + 1, end), 36);
+}
+
+/**
+ * Whether `term` is a name (a place, a people, a person: "wuhan", "chinese"),
+ * which the table marks with a ! after its rank: a query that names one asks
+ * about that one, not about another close to it.
+ */
+export function isName(term: string): boolean {
+  const found = findLine(term);
+  if (!found) return false;
+  const [buf, line, lineEnd] = found;
+  let at = line;
+  while (at < lineEnd && buf[at] !== SPACE) at++;
+  at++;
+  while (at < lineEnd && buf[at] !== SPACE) at++;
+  return buf[at - 1] === 0x21; /* ! */
 }
 
 /**

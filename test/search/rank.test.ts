@@ -129,7 +129,23 @@ describe('search, as a person who never read the article asks', () => {
     'number of hospitals in chongqing', // "Chongqing" and something near "hospital" are not enough
     'best hotpot restaurants',
     '重庆天气怎么样',
+    // A place the facts do not cover is not answered by Chongqing's facts on the same topic.
+    'population of wuhan',
+    'wuhan car production',
+    // A place the facts name, on a topic its facts lack: neither the topic's facts (they miss
+    // the place) nor the place's facts (they miss the topic's most specific word) answer.
+    'chengdu gdp 2025',
+    'beijing olympics',
   ])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
+
+  it('answers a query naming a place with the facts that name it', () => {
+    expect(top('fengjie navel orange fair chengdu', 1)).toEqual(['fengjie-navel-orange-fair-chengdu']);
+    expect(top('chengdu chongqing science center', 1)).toEqual(['chengdu-chongqing-science-center-first']);
+  });
+
+  it('lets a fact miss the most specific word when it meets more specific words than it misses', () => {
+    expect(top('zhenying wharf transformation', 3).some((id) => id.startsWith('zhenying-wharf'))).toBe(true);
+  });
 
   it('a query of words that nearly every fact has still finds facts', () => {
     expect(top('chongqing', 3)).toHaveLength(3);
