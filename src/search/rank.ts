@@ -292,6 +292,18 @@ function coverage(m: Match, part: readonly QueryWord[]): number {
   return all > 0 ? got / all : 0;
 }
 
+/**
+ * The share of the weight of the part's telling words that a fact covers
+ * (of all its words when none is telling). A word nearly every fact has
+ * ("chongqing", "zone") is the setting: it must not tip a fact that meets
+ * half of the query's topic over the floor ("chongqing football club" is not
+ * answered by the airport's "50 million club").
+ */
+function tellingCoverage(m: Match, part: readonly QueryWord[]): number {
+  const telling = part.filter((w) => w.weight >= TELLING);
+  return coverage(m, telling.length ? telling : part);
+}
+
 interface Ranked {
   m: Match;
   fact: Fact;
@@ -340,7 +352,7 @@ function rank(index: SearchIndex, matches: Iterable<Match>, part: readonly Query
  */
 function topics(index: SearchIndex, matches: Map<number, Match>, words: readonly QueryWord[], parts: readonly QueryWord[][]): Ranked[][] {
   const answers = (part: readonly QueryWord[]) =>
-    rank(index, matches.values(), part).filter((r) => r.relevance > MIN_COVERAGE && realMatch(r.m, part) && namesMet(r.m, part) && keyMet(r.m, part));
+    rank(index, matches.values(), part).filter((r) => r.relevance > MIN_COVERAGE && tellingCoverage(r.m, part) > MIN_COVERAGE && realMatch(r.m, part) && namesMet(r.m, part) && keyMet(r.m, part));
   const whole = answers(words);
   if (parts.length <= 1) return whole.length ? [whole] : [];
   // Each part's own best facts, taking turns: a fact that touches every part
