@@ -56,8 +56,9 @@ export function queryTerms(index: SearchIndex, query: string): string[] {
 // topics; "chengdu gdp" asks about one thing, the GDP of Chengdu.
 // A comma between digits is a thousands separator ("2,788,000"), not a mark;
 // nor is a plus that ends a name ("AI+ action", "C++"): it joins only
-// between words ("gdp+population") or after a space ("gdp + population").
-const PART_MARKS = /(?<!\d),|,(?!\d)|\+(?=[\p{L}\p{N}])|(?<!\S)\+|[;&，；、]/u;
+// between words ("gdp+population") or after a space ("gdp + population");
+// nor an ampersand inside a word ("R&D").
+const PART_MARKS = /(?<!\d),|,(?!\d)|\+(?=[\p{L}\p{N}])|(?<!\S)\+|(?<!\p{L})&|&(?!\p{L})|[;，；、]/u;
 const JOINING_WORDS = new Set(['and', 'plus', 'vs', 'versus', 'also', '和', '与', '及', '以及', '还有']);
 
 /** The query's words, in the parts that its joining words and commas mark. */
