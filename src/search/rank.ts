@@ -21,8 +21,6 @@ const COMMON_RANK = 300;
 const FILLER_WEIGHT = 0.15;
 /** A fact must cover more than this share (0..1) of the weight of its topic's words: half is not an answer. */
 const MIN_COVERAGE = 0.5;
-/** A fact answers a part of a query when it matches one of its words this well (similarity x field weight). */
-const STRONG_MATCH = 0.5;
 
 /** The English words this common (frequency rank) are the basic vocabulary, too common to say what a query is about. */
 const BASIC_VOCABULARY = 2000;
@@ -346,14 +344,21 @@ function rank(index: SearchIndex, matches: Iterable<Match>, part: readonly Query
 
 /**
  * The topics of a query: one, unless its parts (queryParts) ask about
- * different things. A fact that answers every part comes first; without
- * one, each part is a topic of its own, answered by its own facts ("gdp and
- * population" has no fact about both, but one for each). A part nothing
- * answers is left out, so the others still get their facts.
+ * different things; then each part is a topic of its own, answered by its
+ * own facts ("gdp and population": the GDP facts, the population facts),
+ * after the facts that are the very best answer to every part. A part
+ * nothing answers is left out, so the others still get their facts.
  */
 function topics(index: SearchIndex, matches: Map<number, Match>, words: readonly QueryWord[], parts: readonly QueryWord[][]): Ranked[][] {
   const answers = (part: readonly QueryWord[]) =>
-    rank(index, matches.values(), part).filter((r) => r.relevance > MIN_COVERAGE && tellingCoverage(r.m, part) > MIN_COVERAGE && realMatch(r.m, part) && namesMet(r.m, part) && keyMet(r.m, part));
+    rank(index, matches.values(), part).filter(
+      (r) =>
+        r.relevance > MIN_COVERAGE &&
+        tellingCoverage(r.m, part) > MIN_COVERAGE &&
+        realMatch(r.m, part) &&
+        namesMet(r.m, part) &&
+        keyMet(r.m, part),
+    );
   const whole = answers(words);
   if (parts.length <= 1) return whole.length ? [whole] : [];
   // Each part's own best facts, taking turns: a fact that touches every part
