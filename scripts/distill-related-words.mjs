@@ -165,6 +165,23 @@ for (const f of facts.facts) {
     }
   }
 }
+// Describing words: WordNet knows them only as adjectives or adverbs, never
+// as nouns ("busy", "pretty", "less", "bendable"); in a query they say what
+// is asked about a topic, they do not name one.
+const partsOfSpeech = new Map(); // normalised word -> Set of noun, verb, adj, adv
+for (const pos of ['noun', 'verb', 'adj', 'adv']) {
+  for (const line of readFileSync(`${wnDir}dict/index.${pos}`, 'latin1').split('\n')) {
+    const lemma = line.slice(0, line.indexOf(' '));
+    if (!/^[a-z]+$/.test(lemma)) continue;
+    const key = normalizeWord(lemma);
+    (partsOfSpeech.get(key) ?? partsOfSpeech.set(key, new Set()).get(key)).add(pos);
+  }
+}
+const isDescribing = (key) => {
+  const pos = partsOfSpeech.get(key);
+  return !!pos && !pos.has('noun') && (pos.has('adj') || pos.has('adv'));
+};
+
 const isName = (key) => {
   const wn = wordnetCase.get(key);
   // "Asian", "Chinese" describe as well as name: an adjective is not a name.
@@ -201,7 +218,8 @@ const lines = keys.map((key, k) => {
   near.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   // How common the word is: the place of its most frequent spelling, 1 for the most common word.
   const rank = Math.min(...known.get(key)) + 1;
-  return [key, `${rank.toString(36)}${name ? '!' : ''}`, ...near.slice(0, NEIGHBOURS).map(([t, s]) => `${t}:${Math.min(99, Math.floor(s * 100))}`)].join(' ');
+  const mark = name ? '!' : isDescribing(key) ? '*' : '';
+  return [key, `${rank.toString(36)}${mark}`, ...near.slice(0, NEIGHBOURS).map(([t, s]) => `${t}:${Math.min(99, Math.floor(s * 100))}`)].join(' ');
 });
 lines.sort((a, b) => {
   const ka = a.split(' ', 1)[0], kb = b.split(' ', 1)[0];
@@ -209,7 +227,7 @@ lines.sort((a, b) => {
 });
 const header = [
   `# source=${PACKAGE}@${meta.version} license=${meta.license} (vectors: GloVe, PDDL-1.0) names=${WORDNET}@${wnMeta.version} license=${wnMeta.license} (WordNet 3.1 licence) words=${WORDS} neighbours=${NEIGHBOURS} threshold=${THRESHOLD} reach=${REACH} targets=${targets.length} targets-sha256=${vocabularyHash(targets)}`,
-  '# Made by scripts/distill-related-words.mjs. Each line: a known word, normalised as a query word is, its frequency rank in base 36 (1 = most common) with ! after it for a name (a place or person), then the words of data/facts.json nearest to it in meaning, as word:cosine*100. Sorted by word.',
+  '# Made by scripts/distill-related-words.mjs. Each line: a known word, normalised as a query word is, its frequency rank in base 36 (1 = most common) with ! after it for a name (a place or person) or * for a describing word (an adjective or adverb, never a noun), then the words of data/facts.json nearest to it in meaning, as word:cosine*100. Sorted by word.',
 ];
 const text = `${header.join('\n')}\n${lines.join('\n')}\n`;
 writeFileSync(values.out, text);

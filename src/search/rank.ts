@@ -4,7 +4,7 @@
 // a fact that matches more of the query's words always ranks higher.
 import Fuse from 'fuse.js';
 import { docFrequency, familyOf, latinWords, lookup, postingsOf, type SearchIndex, type Table } from './word-index.js';
-import { isKnownWord, isName, relatedTerms, wordRank } from './related.js';
+import { isDescribing, isKnownWord, isName, relatedTerms, wordRank } from './related.js';
 import { editDistance } from './suggest.js';
 import { family, isHan, isStopWord, terms } from './tokenize.js';
 import type { Fact } from '../data/types.js';
@@ -242,6 +242,7 @@ function weigh(index: SearchIndex, term: string, cands: Map<string, number>): nu
 
 function unmatchedWeight(term: string, n: number): number {
   const rarest = Math.log(1 + n);
+
   // A single Chinese character left over from cutting a query is a particle more often than a topic.
   if (isHan(term)) return term.length === 1 ? 0.2 * rarest : 0.6 * rarest;
   // A common English word the facts lack is the wording of a question; a
@@ -409,6 +410,25 @@ function keyMet(m: Match, part: readonly QueryWord[]): boolean {
   return met > specific.length - met;
 }
 
+/** Some fact has the word as written, or a typo or relative of it (not only something close in meaning). */
+const metAsWritten = (w: QueryWord): boolean => [...w.cands.values()].some((sim) => sim > SEMANTIC_SIMILARITY);
+
+/**
+ * A describing word the facts lack ("busy", "less", "pretty": an adjective
+ * or adverb, never a noun) says what is asked about the part's topic ("how
+ * busy is the airport"), so it counts as the wording of a question does,
+ * when the part has a topic: a telling word, not a number, that the facts
+ * have as written. Without one, the describing word is the topic ("is
+ * chongqing expensive") and keeps its full weight, and the query finds nothing.
+ */
+function describingAsWording(index: SearchIndex, part: readonly QueryWord[]): void {
+  const describing = (w: QueryWord) => isDescribing(w.term) && !metAsWritten(w);
+  const topic = part.some((w) => !describing(w) && !/\d/.test(w.term) && w.weight >= TELLING && metAsWritten(w));
+  if (!topic) return;
+  const wording = FILLER_WEIGHT * Math.log(1 + index.facts.length);
+  for (const w of part) if (describing(w)) w.weight = Math.min(w.weight, wording);
+}
+
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): Hit[] {
   const termParts = queryParts(index, query);
   const terms = [...new Set(termParts.flat())];
@@ -424,6 +444,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   if (words.length === 0) return [];
   const byTerm = new Map(words.map((w) => [w.term, w]));
   const parts = termParts.map((p) => p.flatMap((term) => byTerm.get(term) ?? []));
+  for (const part of parts) describingAsWording(index, part);
   const found = topics(index, matchFacts(index, words), words, parts);
   // Several topics take turns: the best fact of each, then the second of each, ...
   const out: Hit[] = [];

@@ -105,6 +105,8 @@ describe('search, as a person who never read the article asks', () => {
     ['重庆有没有绿色贷款', 'green-loans-1-trillion'],
     // Two letters swapped in a short word.
     ['airprot passengers', 'jiangbei-airport-50-million-passengers'],
+    // A describing word the facts lack is the wording of the question when the query has a topic.
+    ["How busy is Chongqing's main airport?", 'jiangbei-airport-50-million-passengers'],
   ])('%s finds %s in the top three', (q, id) => expect(top(q)).toContain(id));
 
   it('answers each topic of a query about two things, best of each first', () => {
@@ -141,6 +143,11 @@ describe('search, as a person who never read the article asks', () => {
     // The setting ("chongqing", in nearly every fact) does not tip half a topic over the floor.
     'chongqing football club',
     'chongqing unemployment rate',
+    // Without a topic, the describing word is the topic.
+    'is chongqing expensive',
+    'how humid is chongqing',
+    // A number is no topic: "fiscal" still counts fully here.
+    'chongqing fiscal revenue 2025',
   ])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
 
   it('answers a query naming a place with the facts that name it', () => {

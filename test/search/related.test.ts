@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { loadFacts } from '../../src/data/load.js';
-import { isKnownWord, isName, RELATED_WORDS, relatedTerms, wordRank } from '../../src/search/related.js';
+import { isDescribing, isKnownWord, isName, RELATED_WORDS, relatedTerms, wordRank } from '../../src/search/related.js';
 import { targetVocabulary, vocabularyHash } from '../../src/search/related-targets.js';
 import { family, normalizeWord } from '../../src/search/tokenize.js';
 import { buildIndex } from '../../src/search/word-index.js';
@@ -100,6 +100,19 @@ describe('names: places and people, from WordNet and the facts\' capitals', () =
   });
 });
 
+describe('describing words: adjectives and adverbs that are never nouns', () => {
+  it.each([
+    ['busy', true],
+    ['pretty', true],
+    ['less', true],
+    ['expensive', true],
+    ['airport', false],
+    ['green', false], // a noun too
+    ['wuhan', false], // a name
+    ['notaword', false],
+  ])('%s: %s', (word, describing) => expect(isDescribing(word)).toBe(describing));
+});
+
 describe('known words', () => {
   it.each([
     ['fare', true],
@@ -159,7 +172,7 @@ describe('the table file', () => {
       const before = keys[i - 1];
       return before === undefined || before < k;
     })).toBe(true);
-    const line = new RegExp(`^[a-z]+ [0-9a-z]+!?( [a-z]+:\\d\\d){0,${Number(setting('neighbours'))}}$`);
+    const line = new RegExp(`^[a-z]+ [0-9a-z]+[!*]?( [a-z]+:\\d\\d){0,${Number(setting('neighbours'))}}$`);
     expect(lines.filter((l) => !line.test(l))).toEqual([]);
     expect(text.endsWith('\n')).toBe(true);
   });
