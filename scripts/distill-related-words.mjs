@@ -182,6 +182,13 @@ const isDescribing = (key) => {
   return !!pos && !pos.has('noun') && (pos.has('adj') || pos.has('adv'));
 };
 
+// Topic nouns: WordNet knows them only as nouns ("university", "government");
+// a common one still names a topic, where a common verb ("came") is wording.
+const isTopicNoun = (key) => {
+  const pos = partsOfSpeech.get(key);
+  return !!pos && pos.size === 1 && pos.has('noun');
+};
+
 const isName = (key) => {
   const wn = wordnetCase.get(key);
   // "Asian", "Chinese" describe as well as name: an adjective is not a name.
@@ -218,7 +225,7 @@ const lines = keys.map((key, k) => {
   near.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   // How common the word is: the place of its most frequent spelling, 1 for the most common word.
   const rank = Math.min(...known.get(key)) + 1;
-  const mark = name ? '!' : isDescribing(key) ? '*' : '';
+  const mark = name ? '!' : isDescribing(key) ? '*' : isTopicNoun(key) ? '+' : '';
   return [key, `${rank.toString(36)}${mark}`, ...near.slice(0, NEIGHBOURS).map(([t, s]) => `${t}:${Math.min(99, Math.floor(s * 100))}`)].join(' ');
 });
 lines.sort((a, b) => {
@@ -227,7 +234,7 @@ lines.sort((a, b) => {
 });
 const header = [
   `# source=${PACKAGE}@${meta.version} license=${meta.license} (vectors: GloVe, PDDL-1.0) names=${WORDNET}@${wnMeta.version} license=${wnMeta.license} (WordNet 3.1 licence) words=${WORDS} neighbours=${NEIGHBOURS} threshold=${THRESHOLD} reach=${REACH} targets=${targets.length} targets-sha256=${vocabularyHash(targets)}`,
-  '# Made by scripts/distill-related-words.mjs. Each line: a known word, normalised as a query word is, its frequency rank in base 36 (1 = most common) with ! after it for a name (a place or person) or * for a describing word (an adjective or adverb, never a noun), then the words of data/facts.json nearest to it in meaning, as word:cosine*100. Sorted by word.',
+  '# Made by scripts/distill-related-words.mjs. Each line: a known word, normalised as a query word is, its frequency rank in base 36 (1 = most common) with ! after it for a name (a place or person) or * for a describing word (an adjective or adverb, never a noun) or + for a noun that is nothing else, then the words of data/facts.json nearest to it in meaning, as word:cosine*100. Sorted by word.',
 ];
 const text = `${header.join('\n')}\n${lines.join('\n')}\n`;
 writeFileSync(values.out, text);

@@ -4,7 +4,7 @@
 // a fact that matches more of the query's words always ranks higher.
 import Fuse from 'fuse.js';
 import { docFrequency, familyOf, latinWords, lookup, postingsOf, type SearchIndex, type Table } from './word-index.js';
-import { isDescribing, isKnownWord, isName, relatedTerms, wordRank } from './related.js';
+import { isDescribing, isKnownWord, isName, isTopicNoun, relatedTerms, wordRank } from './related.js';
 import { editDistance } from './suggest.js';
 import { family, isHan, isStopWord, terms } from './tokenize.js';
 import type { Fact } from '../data/types.js';
@@ -249,7 +249,9 @@ function unmatchedWeight(term: string, n: number): number {
   // rarer one, or one that is no English word at all, names a topic.
   const rank = wordRank(term);
   if (rank === undefined) return rarest;
-  return rank <= COMMON_RANK ? FILLER_WEIGHT * rarest : rarest;
+  // A common noun that is nothing else ("university": common in the text the
+  // vectors were made from) names a topic all the same.
+  return rank <= COMMON_RANK && !isTopicNoun(term) ? FILLER_WEIGHT * rarest : rarest;
 }
 
 /** Each fact's best match for each query word; only facts matching at least one. */

@@ -84,11 +84,11 @@ export function wordRank(term: string): number | undefined {
   while (at < lineEnd && buf[at] !== SPACE) at++;
   let end = at + 1;
   while (end < lineEnd && buf[end] !== SPACE) end++;
-  // Written in base 36, to keep the table small (parsing stops at a mark, ! or *).
+  // Written in base 36, to keep the table small (parsing stops at a mark: !, * or +).
   return Number.parseInt(buf.toString('latin1', at + 1, end), 36);
 }
 
-/** The mark after a word's rank: ! for a name, * for a describing word, none for the rest. */
+/** The mark after a word's rank: ! for a name, * for a describing word, + for a topic noun, none for the rest. */
 function markOf(term: string): number | undefined {
   const found = findLine(term);
   if (!found) return undefined;
@@ -113,6 +113,12 @@ export const isName = (term: string): boolean => markOf(term) === 0x21; /* ! */
  * query it says what is asked about a topic rather than naming one.
  */
 export const isDescribing = (term: string): boolean => markOf(term) === 0x2a; /* * */
+
+/**
+ * Whether `term` is a noun and nothing else ("university", "government"),
+ * which the table marks with a +: however common, it names a topic.
+ */
+export const isTopicNoun = (term: string): boolean => markOf(term) === 0x2b; /* + */
 
 /**
  * The words of the facts nearest in meaning to `term` (normalised), closest

@@ -148,6 +148,8 @@ describe('search, as a person who never read the article asks', () => {
     'how humid is chongqing',
     // A number is no topic: "fiscal" still counts fully here.
     'chongqing fiscal revenue 2025',
+    // A common word that is only a noun names a topic.
+    'how many universities are there in chongqing',
   ])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
 
   it('answers a query naming a place with the facts that name it', () => {

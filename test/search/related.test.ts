@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { loadFacts } from '../../src/data/load.js';
-import { isDescribing, isKnownWord, isName, RELATED_WORDS, relatedTerms, wordRank } from '../../src/search/related.js';
+import { isDescribing, isKnownWord, isName, isTopicNoun, RELATED_WORDS, relatedTerms, wordRank } from '../../src/search/related.js';
 import { targetVocabulary, vocabularyHash } from '../../src/search/related-targets.js';
 import { family, normalizeWord } from '../../src/search/tokenize.js';
 import { buildIndex } from '../../src/search/word-index.js';
@@ -113,6 +113,17 @@ describe('describing words: adjectives and adverbs that are never nouns', () => 
   ])('%s: %s', (word, describing) => expect(isDescribing(word)).toBe(describing));
 });
 
+describe('topic nouns: nouns that are nothing else', () => {
+  it.each([
+    ['university', true],
+    ['government', true],
+    ['came', false],
+    ['time', false], // a verb too
+    ['busy', false],
+    ['wuhan', false], // a name
+  ])('%s: %s', (word, noun) => expect(isTopicNoun(word)).toBe(noun));
+});
+
 describe('known words', () => {
   it.each([
     ['fare', true],
@@ -172,7 +183,7 @@ describe('the table file', () => {
       const before = keys[i - 1];
       return before === undefined || before < k;
     })).toBe(true);
-    const line = new RegExp(`^[a-z]+ [0-9a-z]+[!*]?( [a-z]+:\\d\\d){0,${Number(setting('neighbours'))}}$`);
+    const line = new RegExp(`^[a-z]+ [0-9a-z]+[!*+]?( [a-z]+:\\d\\d){0,${Number(setting('neighbours'))}}$`);
     expect(lines.filter((l) => !line.test(l))).toEqual([]);
     expect(text.endsWith('\n')).toBe(true);
   });
