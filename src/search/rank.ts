@@ -431,6 +431,30 @@ function describingAsWording(index: SearchIndex, part: readonly QueryWord[]): vo
   for (const w of part) if (describing(w)) w.weight = Math.min(w.weight, wording);
 }
 
+/**
+ * A part of nothing but the setting (words in most facts: "chengdu and
+ * chongqing", "chongqing") is no topic of its own: it joins the part before
+ * it (or after it, when first), so that it is not answered by whatever
+ * facts name Chongqing.
+ */
+function settingJoined(parts: QueryWord[][]): QueryWord[][] {
+  if (parts.length <= 1) return parts;
+  const out: QueryWord[][] = [];
+  let pending: QueryWord[] = [];
+  for (const part of parts) {
+    if (!part.some((w) => w.weight >= TELLING)) {
+      const last = out.at(-1);
+      if (last) last.push(...part);
+      else pending.push(...part);
+      continue;
+    }
+    out.push([...pending, ...part]);
+    pending = [];
+  }
+  if (pending.length) out.push(pending);
+  return out;
+}
+
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): Hit[] {
   const termParts = queryParts(index, query);
   const terms = [...new Set(termParts.flat())];
@@ -445,7 +469,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   });
   if (words.length === 0) return [];
   const byTerm = new Map(words.map((w) => [w.term, w]));
-  const parts = termParts.map((p) => p.flatMap((term) => byTerm.get(term) ?? []));
+  const parts = settingJoined(termParts.map((p) => p.flatMap((term) => byTerm.get(term) ?? [])));
   for (const part of parts) describingAsWording(index, part);
   const found = topics(index, matchFacts(index, words), words, parts);
   // Several topics take turns: the best fact of each, then the second of each, ...

@@ -122,6 +122,13 @@ describe('search, as a person who never read the article asks', () => {
     expect(first2.some((id) => id.startsWith('yangtze-') && id !== 'yangtze-water-quality-nine-years')).toBe(true);
   });
 
+  it('does not take a part of nothing but the setting for a topic', () => {
+    // "chongqing" alone would be answered by any fact; it joins the other part.
+    for (const q of ['chongqing and gdp', 'gdp and chongqing']) {
+      expect(top(q, 3).every((id) => id.includes('gdp'))).toBe(true);
+    }
+  });
+
   it('answers the topics it can when one part of the query is about nothing in the facts', () => {
     expect(top('gdp and bitcoin', 1)).toEqual(['gdp-2025']);
   });
