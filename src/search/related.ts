@@ -84,9 +84,41 @@ export function wordRank(term: string): number | undefined {
   while (at < lineEnd && buf[at] !== SPACE) at++;
   let end = at + 1;
   while (end < lineEnd && buf[end] !== SPACE) end++;
-  // Written in base 36, to keep the table small.
+  // Written in base 36, to keep the table small (parsing stops at a mark: !, * or +).
   return Number.parseInt(buf.toString('latin1', at + 1, end), 36);
 }
+
+/** The mark after a word's rank: ! for a name, * for a describing word, + for a topic noun, none for the rest. */
+function markOf(term: string): number | undefined {
+  const found = findLine(term);
+  if (!found) return undefined;
+  const [buf, line, lineEnd] = found;
+  let at = line;
+  while (at < lineEnd && buf[at] !== SPACE) at++;
+  at++;
+  while (at < lineEnd && buf[at] !== SPACE) at++;
+  return buf[at - 1];
+}
+
+/**
+ * Whether `term` is a name (a place, a people, a person: "wuhan", "chengdu"),
+ * which the table marks with a ! after its rank: a query that names one asks
+ * about that one, not about another close to it.
+ */
+export const isName = (term: string): boolean => markOf(term) === 0x21; /* ! */
+
+/**
+ * Whether `term` is a describing word, an adjective or adverb and never a
+ * noun ("busy", "pretty", "less"), which the table marks with a *: in a
+ * query it says what is asked about a topic rather than naming one.
+ */
+export const isDescribing = (term: string): boolean => markOf(term) === 0x2a; /* * */
+
+/**
+ * Whether `term` is a noun and nothing else ("university", "government"),
+ * which the table marks with a +: however common, it names a topic.
+ */
+export const isTopicNoun = (term: string): boolean => markOf(term) === 0x2b; /* + */
 
 /**
  * The words of the facts nearest in meaning to `term` (normalised), closest

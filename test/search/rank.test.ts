@@ -84,6 +84,11 @@ describe('queryParts: a query splits into topics at joining words and commas onl
     ['2,788,000 units', [['2788000', 'unit']]], // a comma between digits is a thousands separator
     ['空气质量和森林', [['空气质量'], ['森林']]],
     ['how many cars and laptops were made', [['car'], ['laptop']]],
+    ['gdp+population', [['gdp'], ['population']]],
+    ['gdp + population', [['gdp'], ['population']]],
+    ['AI+ action', [['ai', 'action']]], // a plus that ends a name joins nothing
+    ['r&d spending', [['r', 'd', 'spending']]], // nor an ampersand inside a word
+    ['gdp&population', [['gdp', 'population']]],
   ])('%s', (q, expected) => expect(queryParts(index, q)).toEqual(expected));
 });
 
@@ -100,12 +105,28 @@ describe('search, as a person who never read the article asks', () => {
     ['重庆有没有绿色贷款', 'green-loans-1-trillion'],
     // Two letters swapped in a short word.
     ['airprot passengers', 'jiangbei-airport-50-million-passengers'],
+    // A describing word the facts lack is the wording of the question when the query has a topic.
+    ["How busy is Chongqing's main airport?", 'jiangbei-airport-50-million-passengers'],
   ])('%s finds %s in the top three', (q, id) => expect(top(q)).toContain(id));
 
   it('answers each topic of a query about two things, best of each first', () => {
     const [first, second] = top('air quality and forest belt', 2);
     expect(first).toBe('good-air-quality-days-325');
     expect(second).toBe('thousand-mile-forest-belt-2-million-mu');
+  });
+
+  it('gives each topic its own best fact, even when one fact touches both on a shared word', () => {
+    // Both parts name the Yangtze; the fish facts must not crowd out the water-quality one.
+    const first2 = top('yangtze water quality and fish species', 2);
+    expect(first2).toContain('yangtze-water-quality-nine-years');
+    expect(first2.some((id) => id.startsWith('yangtze-') && id !== 'yangtze-water-quality-nine-years')).toBe(true);
+  });
+
+  it('does not take a part of nothing but the setting for a topic', () => {
+    // "chongqing" alone would be answered by any fact; it joins the other part.
+    for (const q of ['chongqing and gdp', 'gdp and chongqing']) {
+      expect(top(q, 3).every((id) => id.includes('gdp'))).toBe(true);
+    }
   });
 
   it('answers the topics it can when one part of the query is about nothing in the facts', () => {
@@ -119,7 +140,33 @@ describe('search, as a person who never read the article asks', () => {
     'number of hospitals in chongqing', // "Chongqing" and something near "hospital" are not enough
     'best hotpot restaurants',
     '重庆天气怎么样',
+    // A place the facts do not cover is not answered by Chongqing's facts on the same topic.
+    'population of wuhan',
+    'wuhan car production',
+    // A place the facts name, on a topic its facts lack: neither the topic's facts (they miss
+    // the place) nor the place's facts (they miss the topic's most specific word) answer.
+    'chengdu gdp 2025',
+    'beijing olympics',
+    // The setting ("chongqing", in nearly every fact) does not tip half a topic over the floor.
+    'chongqing football club',
+    'chongqing unemployment rate',
+    // Without a topic, the describing word is the topic.
+    'is chongqing expensive',
+    'how humid is chongqing',
+    // A number is no topic: "fiscal" still counts fully here.
+    'chongqing fiscal revenue 2025',
+    // A common word that is only a noun names a topic.
+    'how many universities are there in chongqing',
   ])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
+
+  it('answers a query naming a place with the facts that name it', () => {
+    expect(top('fengjie navel orange fair chengdu', 1)).toEqual(['fengjie-navel-orange-fair-chengdu']);
+    expect(top('chengdu chongqing science center', 1)).toEqual(['chengdu-chongqing-science-center-first']);
+  });
+
+  it('lets a fact miss the most specific word when it meets more specific words than it misses', () => {
+    expect(top('zhenying wharf transformation', 3).some((id) => id.startsWith('zhenying-wharf'))).toBe(true);
+  });
 
   it('a query of words that nearly every fact has still finds facts', () => {
     expect(top('chongqing', 3)).toHaveLength(3);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { loadFacts } from '../../src/data/load.js';
-import { isKnownWord, RELATED_WORDS, relatedTerms, wordRank } from '../../src/search/related.js';
+import { isDescribing, isKnownWord, isName, isTopicNoun, RELATED_WORDS, relatedTerms, wordRank } from '../../src/search/related.js';
 import { targetVocabulary, vocabularyHash } from '../../src/search/related-targets.js';
 import { family, normalizeWord } from '../../src/search/tokenize.js';
 import { buildIndex } from '../../src/search/word-index.js';
@@ -73,6 +73,57 @@ describe('related words: the issue\'s pairs, as the word vectors have them', () 
   });
 });
 
+describe('names: places and people, from WordNet and the facts\' capitals', () => {
+  it.each([
+    ['wuhan', true], // WordNet writes it capitalised only
+    ['chongqing', true],
+    ['chengdu', true], // not in WordNet: always capitalised in the facts
+    ['shanghai', true], // also a verb to WordNet; the facts mean the city
+    ['gdp', false], // an abbreviation of a common noun
+    ['asean', false],
+    ['chinese', false], // an adjective too
+    ['asian', false],
+    ['loan', false],
+    ['fare', false],
+  ])('%s: %s', (word, name) => expect(isName(word)).toBe(name));
+
+  it('never links a name to another name: one city is not another', () => {
+    const names = new Set([...parsed.keys()].filter(isName));
+    const links = [...parsed].filter(([key]) => names.has(key)).flatMap(([key, list]) => list.filter((r) => names.has(r.term)).map((r) => `${key} -> ${r.term}`));
+    expect(links).toEqual([]);
+    expect(relatedTerms('wuhan')).toEqual([]);
+  });
+
+  it('reads the rank of a name as of any word', () => {
+    expect(wordRank('wuhan')).toBeGreaterThan(10000);
+    expect(isName('notaword')).toBe(false);
+  });
+});
+
+describe('describing words: adjectives and adverbs that are never nouns', () => {
+  it.each([
+    ['busy', true],
+    ['pretty', true],
+    ['less', true],
+    ['expensive', true],
+    ['airport', false],
+    ['green', false], // a noun too
+    ['wuhan', false], // a name
+    ['notaword', false],
+  ])('%s: %s', (word, describing) => expect(isDescribing(word)).toBe(describing));
+});
+
+describe('topic nouns: nouns that are nothing else', () => {
+  it.each([
+    ['university', true],
+    ['government', true],
+    ['came', false],
+    ['time', false], // a verb too
+    ['busy', false],
+    ['wuhan', false], // a name
+  ])('%s: %s', (word, noun) => expect(isTopicNoun(word)).toBe(noun));
+});
+
 describe('known words', () => {
   it.each([
     ['fare', true],
@@ -132,7 +183,7 @@ describe('the table file', () => {
       const before = keys[i - 1];
       return before === undefined || before < k;
     })).toBe(true);
-    const line = new RegExp(`^[a-z]+ [0-9a-z]+( [a-z]+:\\d\\d){0,${Number(setting('neighbours'))}}$`);
+    const line = new RegExp(`^[a-z]+ [0-9a-z]+[!*+]?( [a-z]+:\\d\\d){0,${Number(setting('neighbours'))}}$`);
     expect(lines.filter((l) => !line.test(l))).toEqual([]);
     expect(text.endsWith('\n')).toBe(true);
   });
