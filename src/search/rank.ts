@@ -55,18 +55,22 @@ export function queryTerms(index: SearchIndex, query: string): string[] {
 // A comma between digits is a thousands separator ("2,788,000"), not a mark;
 // nor is a plus that ends a name ("AI+ action", "C++"): it joins only
 // between words ("gdp+population") or after a space ("gdp + population");
-// nor an ampersand inside a word ("R&D"). Made on first use: a Unicode
-// property regex costs start-up to parse, and only a search needs it.
-let partMarksRegex: RegExp | undefined;
-const partMarks = (): RegExp =>
-  (partMarksRegex ??= /(?<!\d),|,(?!\d)|\+(?=[\p{L}\p{N}])|(?<!\S)\+|(?<!\p{L})&|&(?!\p{L})|[;\uff0c\uff1b\u3001]/u);
+// nor an ampersand inside a word ("R&D"). The Unicode form is made on first
+// use, for a query beyond ASCII: parsing a property regex costs start-up, and
+// an ASCII query means the same with the ASCII classes.
+const ASCII_PART_MARKS = /(?<!\d),|,(?!\d)|\+(?=[A-Za-z0-9])|(?<!\S)\+|(?<![A-Za-z])&|&(?![A-Za-z])|;/;
+let unicodePartMarks: RegExp | undefined;
+const partMarks = (query: string): RegExp =>
+  /^[\x00-\x7f]*$/.test(query)
+    ? ASCII_PART_MARKS
+    : (unicodePartMarks ??= /(?<!\d),|,(?!\d)|\+(?=[\p{L}\p{N}])|(?<!\S)\+|(?<!\p{L})&|&(?!\p{L})|[;\uff0c\uff1b\u3001]/u);
 const JOINING_WORDS = new Set(['and', 'plus', 'vs', 'versus', 'also', '和', '与', '及', '以及', '还有']);
 
 /** The query's words, in the parts that its joining words and commas mark. */
 export function queryParts(index: SearchIndex, query: string): string[][] {
   const parts: string[][] = [];
   let count = 0;
-  for (const piece of query.split(partMarks())) {
+  for (const piece of query.split(partMarks(query))) {
     let part: string[] = [];
     parts.push(part);
     for (const t of terms(piece)) {

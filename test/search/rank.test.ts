@@ -90,6 +90,14 @@ describe('queryParts: a query splits into topics at joining words and commas onl
     ['r&d spending', [['r', 'd', 'spending']]], // nor an ampersand inside a word
     ['gdp&population', [['gdp', 'population']]],
   ])('%s', (q, expected) => expect(queryParts(index, q)).toEqual(expected));
+
+  // An ASCII query splits with ASCII classes, any other with Unicode ones (made
+  // on first use, for start-up): the same query with a Chinese word added
+  // must split where the ASCII one did.
+  it.each(['gdp & population; trade', 'gdp+population', 'gdp + population', 'AI+ action', 'r&d spending', 'gdp&population', '2,788,000 units, trade'])(
+    '%s splits the same beyond ASCII',
+    (q) => expect(queryParts(index, `${q} 森林`).map((p) => p.filter((w) => w !== '森林'))).toEqual(queryParts(index, q)),
+  );
 });
 
 describe('search, as a person who never read the article asks', () => {
