@@ -7,6 +7,7 @@ import { version } from '../../package.json';
 import { registerCite } from './commands/cite.js';
 import { registerComplete } from './commands/complete.js';
 import { registerCompletion } from './commands/completion.js';
+import { registerIndex } from './commands/index.js';
 import { registerInfo } from './commands/info.js';
 import { registerList } from './commands/list.js';
 import { registerMcp } from './commands/mcp.js';
@@ -111,6 +112,7 @@ Exit status: 0 found, 1 nothing matched, 2 usage or data error.`,
     registerStats,
     registerRandom,
     registerInfo,
+    registerIndex,
     registerVerify,
     registerCompletion,
     registerMcp,

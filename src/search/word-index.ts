@@ -168,13 +168,14 @@ export type FactWords = Map<string, { weight: number; evidence: number }>;
 export function factWords(
   fact: Fact,
   themeText: string | undefined,
-  wordsOf: (text: string) => Iterable<string> = (text) => new Set(terms(text)),
+  wordsOf: (text: string, field: keyof typeof FIELD_WEIGHTS) => Iterable<string> = (text) => new Set(terms(text)),
 ): FactWords {
   // Per term: its strongest field's weight, and the sum over the fields it is in.
   const found: FactWords = new Map();
-  const add = (text: string | undefined, w: number) => {
+  const add = (text: string | undefined, field: keyof typeof FIELD_WEIGHTS) => {
     if (!text) return;
-    for (const t of wordsOf(text)) {
+    const w = FIELD_WEIGHTS[field];
+    for (const t of wordsOf(text, field)) {
       const seen = found.get(t);
       if (seen) {
         seen.weight = Math.max(seen.weight, w);
@@ -184,16 +185,16 @@ export function factWords(
       }
     }
   };
-  add(fact.statement, FIELD_WEIGHTS.statement);
-  add(fact.tags?.join(' '), FIELD_WEIGHTS.tags);
-  add(fact.zh?.join(' '), FIELD_WEIGHTS.zh);
-  add(fact.source, FIELD_WEIGHTS.source);
-  add(fact.year === undefined ? undefined : String(fact.year), FIELD_WEIGHTS.year);
-  add(rankWords(fact), FIELD_WEIGHTS.rank);
+  add(fact.statement, 'statement');
+  add(fact.tags?.join(' '), 'tags');
+  add(fact.zh?.join(' '), 'zh');
+  add(fact.source, 'source');
+  add(fact.year === undefined ? undefined : String(fact.year), 'year');
+  add(rankWords(fact), 'rank');
   // The figures' plain values, so "32000000" or "2,788,000" finds "32 million", "2.788 million".
-  add(fact.figures?.map((g) => String(g.value)).join(' '), FIELD_WEIGHTS.figure);
-  add(themeText, FIELD_WEIGHTS.theme);
-  add(fact.section, FIELD_WEIGHTS.section);
+  add(fact.figures?.map((g) => String(g.value)).join(' '), 'figure');
+  add(themeText, 'theme');
+  add(fact.section, 'section');
   // Sums of field weights such as 1 + 0.6 are rounded back to tenths.
   for (const v of found.values()) v.evidence = Math.round(v.evidence * 10) / 10;
   return found;
