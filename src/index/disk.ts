@@ -219,7 +219,7 @@ export class FactsIndex implements SearchIndex {
   }
 
   wordFamily(root: string): readonly string[] {
-    return this.read(() => this.q('SELECT word FROM words WHERE family = ? AND han = 0 ORDER BY ord').all(root).map((r) => String(r.word)));
+    return this.read(() => this.q('SELECT word FROM words WHERE family = ? AND +han = 0 ORDER BY ord').all(root).map((r) => String(r.word)));
   }
 
   hanWords(): readonly string[] {

@@ -7,8 +7,8 @@ export const INDEX_VERSION = 1;
 /** Written in meta, so that a SQLite file of something else is never taken for ours. */
 export const INDEX_FORMAT = 'chongqing-facts-index';
 
-/** Facts per chunk of postings and of ranking details: a word's postings are one row per chunk. */
-export const CHUNK_FACTS = 65_536;
+/** Facts per chunk of postings and of ranking details: a word's postings are one row per chunk; a build holds one chunk's in memory. */
+export const CHUNK_FACTS = 16_384;
 
 /** The tables, made before the facts are written. */
 export const TABLES = [

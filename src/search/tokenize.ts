@@ -53,7 +53,15 @@ function termOf(raw: string): string {
   return term;
 }
 
-export const terms = (text: string): string[] => tokenize(text).map((t) => t.term);
+/** The terms of a text, as tokenize() finds them, without their positions (indexing needs no more). */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(NON_ASCII.test(text) ? WORD : ASCII_WORD)) {
+    const term = termOf(m[0]);
+    if (term) out.push(term);
+  }
+  return out;
+}
 
 // Numbers meet however they are written: "five" and "5", "third" and "3rd", "11th" and "11".
 // A Map: a plain object would answer "constructor" with Object itself.
