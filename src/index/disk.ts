@@ -192,15 +192,23 @@ export class FactsIndex implements SearchIndex {
     const list = this.read(() => {
       const rows = this.q('SELECT data FROM postings WHERE word = ? ORDER BY chunk').all(term);
       if (rows.length === 0) return undefined;
-      const out: number[] = [];
+      let total = 0;
       for (const { data } of rows) {
         if (!(data instanceof Uint8Array) || data.length % 8 !== 0) throw new Error('postings of a wrong length');
-        const n = data.length / 8;
-        const view = new DataView(data.buffer, data.byteOffset, data.length);
+        total += data.length / 8;
+      }
+      const out = new Array<number>(total * 3);
+      let k = 0;
+      for (const { data } of rows) {
+        const bytes = data as Uint8Array;
+        const n = bytes.length / 8;
+        const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
         for (let i = 0; i < n; i++) {
           const doc = view.getUint32(i * 4, true);
           if (doc >= this.size) throw new Error('postings of a fact that is not there');
-          out.push(doc, view.getUint16(n * 4 + i * 2, true) / 100, view.getUint16(n * 6 + i * 2, true) / 100);
+          out[k++] = doc;
+          out[k++] = view.getUint16(n * 4 + i * 2, true) / 100;
+          out[k++] = view.getUint16(n * 6 + i * 2, true) / 100;
         }
       }
       return out;
