@@ -13,7 +13,7 @@ import { DataError, NotFoundError, UsageError } from '../errors.js';
 import type { Row } from '../format/fields.js';
 import { search } from '../search/rank.js';
 import { indexOf } from './data.js';
-import { checkFilterValues, checkLimit, checkSeed, checkThemes, selection } from './options.js';
+import { checkFilterValues, checkLimit, checkSeed, checkThemes, filtered, selection } from './options.js';
 import type { ListFilters as ListOptions, RandomChoice as RandomOptions, SearchFilters as SearchOptions } from './types.js';
 
 export type { ListOptions, RandomOptions, SearchOptions };
@@ -29,7 +29,9 @@ export function searchRows(data: LoadedFacts, query: unknown, options: SearchOpt
   if (typeof query !== 'string') throw new UsageError('the search query must be a string');
   if (query.trim() === '') throw new UsageError('the search query is empty');
   const sel = selection(f, data);
-  const hits = search(indexOf(data), query);
+  // Without filters or sorting, the first `limit` hits are the answer: no more need be made.
+  const plain = f.sort === undefined && !filtered(f);
+  const hits = search(indexOf(data), query, plain ? { limit } : {});
   if (f.sort === 'value') return byValue(hits.filter((h) => selects(h.fact, sel)), sel).slice(0, limit);
   // Hits read their facts when asked (an on-disk index has many): only until the limit is reached.
   const rows: Row[] = [];

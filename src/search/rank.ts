@@ -366,7 +366,9 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const out: Hit[] = [];
   const taken = new Set<number>();
   const longest = found.reduce((n, t) => Math.max(n, t.length), 0);
-  for (let i = 0; i < longest; i++) {
+  // Only as many hits as asked for are made: a big index may rank many thousands.
+  const wanted = options.limit ?? Infinity;
+  for (let i = 0; i < longest && out.length < wanted; i++) {
     for (const t of found) {
       const r = t[i];
       if (!r || taken.has(r.m.doc)) continue;
