@@ -64,7 +64,7 @@ export function listRows(data: LoadedFacts, options: ListOptions = {}): Row[] {
 /** `show`: one fact by id, with the paragraph of its source sentence when asked; an unknown id is NotFoundError with the closest ids. */
 export function factRow(data: LoadedFacts, id: unknown, options: { context?: boolean } = {}): Row & { context?: string } {
   if (typeof id !== 'string') throw new UsageError('a fact id must be a string');
-  const fact = isIndexed(data) ? (data.index.factById(id) ?? findFact({ facts: [...data.index.ids()].map(idOnly) }, id)) : findFact(data, id);
+  const fact = isIndexed(data) ? (data.index.factById(id) ?? findFact({ facts: data.index.idsNear(id.toLowerCase()).map(idOnly) }, id)) : findFact(data, id);
   return options.context ? { fact, context: contextOf(data, fact) } : { fact };
 }
 

@@ -333,9 +333,20 @@ export class FactsIndex implements SearchIndex {
     return fact;
   }
 
-  /** Every fact id, for "did you mean" (only when an id is not found). */
-  *ids(): Iterable<string> {
-    for (const row of this.read(() => this.q('SELECT id FROM facts ORDER BY doc').iterate())) yield String(row.id);
+  /**
+   * The ids "did you mean" weighs when `id` is not found: every id, as
+   * loading does, up to ALL_WORDS_UP_TO facts; beyond, those that share its
+   * first half, or its first three characters (a million edit distances
+   * would take seconds).
+   */
+  idsNear(id: string): string[] {
+    if (this.size <= this.allWordsUpTo) return this.read(() => this.q('SELECT id FROM facts ORDER BY doc').all().map((r) => String(r.id)));
+    const ids = new Set<string>();
+    for (const prefix of new Set([id.slice(0, Math.ceil(id.length / 2)), id.slice(0, 3)])) {
+      const rows = this.read(() => this.q('SELECT id FROM facts WHERE id >= ? AND id < ? LIMIT ?').all(prefix, `${prefix}\u{10ffff}`, SCAN_LIMIT));
+      for (const r of rows) ids.add(String(r.id));
+    }
+    return [...ids];
   }
 
   /** The facts of these themes (all when none) and year, in file order, read as they are iterated. */
