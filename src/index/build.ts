@@ -49,6 +49,8 @@ export function stampOf(realPath: string): SourceStamp {
  * words, and leaves no index.
  */
 export function buildIndexFile(realPath: string, name: string, target: string, options: BuildOptions = {}): void {
+  // Postings are written with typed arrays, which use the machine's byte order.
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new DataError('the on-disk index needs a little-endian machine');
   const mod = sqlite();
   if (!mod) throw new DataError('this Node has no node:sqlite: the index needs Node 22.13 or later');
   removeLeftovers(target);
@@ -168,15 +170,18 @@ function fill(
   const flush = (chunkNo: number, filled: number) => {
     let k = 0;
     for (const [word, list] of chunk) {
+      // Little-endian, as disk.ts reads them (typed arrays use the machine's order: checked below).
       const n = list.length / 3;
-      const buf = Buffer.allocUnsafe(n * 8);
-      const docs = new Uint32Array(buf.buffer, buf.byteOffset, n);
-      for (let i = 0; i < n; i++) docs[i] = list[i * 3] as number;
+      const bytes = new ArrayBuffer(n * 8);
+      const docs = new Uint32Array(bytes, 0, n);
+      const weights = new Uint16Array(bytes, n * 4, n);
+      const evidence = new Uint16Array(bytes, n * 6, n);
       for (let i = 0; i < n; i++) {
-        buf.writeUInt16LE(hundredths(list[i * 3 + 1] as number), n * 4 + i * 2);
-        buf.writeUInt16LE(hundredths(list[i * 3 + 2] as number), n * 6 + i * 2);
+        docs[i] = list[i * 3] as number;
+        weights[i] = hundredths(list[i * 3 + 1] as number);
+        evidence[i] = hundredths(list[i * 3 + 2] as number);
       }
-      insertPostings.run(word, chunkNo, k++, buf);
+      insertPostings.run(word, chunkNo, k++, new Uint8Array(bytes));
     }
     insertRanking.run(chunkNo, Buffer.from(ranking.buffer, 0, filled * 16));
     chunk = new Map();
@@ -199,14 +204,15 @@ function fill(
         firstProblem ??= finding;
       }, { get: () => undefined, set: () => undefined });
     },
-    fact(raw, index) {
+    fact(raw, index, json) {
       const fact = validateFact(raw, index, name);
       check?.(fact, index);
       if (!factThemes.has(fact.theme)) factThemes.set(fact.theme, index);
       // After a problem, the rest is only checked (loadFacts reports a shape problem anywhere first).
       if (firstProblem) return;
       const doc = index;
-      insertFact.run(doc, fact.id, fact.theme, fact.year ?? null, JSON.stringify(fact));
+      // As written: reading it back checks and orders it as loading does (disk.ts).
+      insertFact.run(doc, fact.id, fact.theme, fact.year ?? null, json);
       const local = doc % CHUNK_FACTS;
       const text = themeText.get(fact.theme) ?? (deferredThemes ? `${fact.theme} ${fact.theme} ` : undefined);
       for (const [t, { weight, evidence }] of factWords(fact, text, words)) {

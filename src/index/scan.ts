@@ -19,8 +19,8 @@ export interface ScanHandlers {
   top(key: string, value: unknown): void;
   /** The facts array begins (after the values before it). */
   factsStart(): void;
-  /** One fact, parsed, not yet checked; `index` is its place in the array. */
-  fact(value: unknown, index: number): void;
+  /** One fact, parsed, not yet checked; `index` is its place in the array, `text` its JSON as written. */
+  fact(value: unknown, index: number, text: string): void;
   /** Bytes read so far, for progress. */
   progress?(bytes: number): void;
   /** How much to read at a time (tests make it tiny, to cut values and strings anywhere). */
@@ -108,6 +108,8 @@ class Reader {
   private pieces: Buffer[] = [];
   private pieceStart = -1;
   private valueBytes = 0;
+  /** The text of the last value cut out. */
+  private text = '';
 
   constructor(
     private readonly fd: number,
@@ -165,7 +167,8 @@ class Reader {
       return;
     }
     for (;;) {
-      this.h.fact(this.value(), index++);
+      const value = this.value();
+      this.h.fact(value, index++, this.text);
       const c = this.peekNonWs();
       this.i++;
       if (c === 0x5d) return;
@@ -183,6 +186,7 @@ class Reader {
     this.skipValue();
     this.pieces.push(this.buf.subarray(this.pieceStart, this.i));
     const text = (this.pieces.length === 1 ? this.pieces[0] as Buffer : Buffer.concat(this.pieces)).toString('utf8');
+    this.text = text;
     this.pieces = [];
     this.pieceStart = -1;
     try {
