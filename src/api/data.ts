@@ -9,6 +9,7 @@ import { BUNDLED_DATA, loadFacts as readFacts, type LoadedFacts, type LoadOption
 import { STDIN } from '../data/read.js';
 import { UsageError } from '../errors.js';
 import { indexFor, type SearchIndex } from '../search/word-index.js';
+import { indexedFacts, isIndexed, type IndexOptions } from '../index/place.js';
 
 /** Files kept loaded at once; a script that walks through many files does not keep them all. */
 const MAX_CACHED = 8;
@@ -47,13 +48,14 @@ function stampOf(path: string): { stamp: string; changed: number } | undefined {
  * and checked once while the file stays the same (and has not just changed). The CLI loads through here
  * too. A non-strict load (verify's, which lists every problem) is not kept.
  */
-export function loadData(path: string = BUNDLED_DATA, options: LoadOptions = {}): LoadedFacts {
+export function loadData(path: string = BUNDLED_DATA, options: LoadOptions & IndexOptions = {}): LoadedFacts {
   if (path === STDIN || options.strict === false) return remember(readFacts(path, options));
   const now = stampOf(path);
   const hit = cache.get(path);
   if (hit && now && hit.stamp === now.stamp) return hit.data;
   cache.delete(path);
-  const data = remember(readFacts(path, options));
+  // A big file (or one indexed before) through its on-disk index; never the bundled file.
+  const data = remember((path !== BUNDLED_DATA && indexedFacts(path, options)) || readFacts(path, options));
   // File times tick coarsely (a few ms; 2 s on FAT): a file changed within a
   // tick of being read could change again unseen, at the same size and
   // times. Such a file is read again next time, as git treats "racily clean" files.
@@ -90,6 +92,7 @@ export function useData(data: unknown): LoadedFacts {
 
 /** The facts' search index, built (or read from the build's) once per loaded file. */
 export function indexOf(data: LoadedFacts): SearchIndex {
+  if (isIndexed(data)) return data.index;
   let index = indexes.get(data);
   if (!index) indexes.set(data, (index = indexFor(data)));
   return index;
@@ -98,6 +101,14 @@ export function indexOf(data: LoadedFacts): SearchIndex {
 /** Freezes the loaded facts all the way down, once; the shape is the schema's, so a fixed walk, no recursion. */
 function freeze(data: LoadedFacts): LoadedFacts {
   if (frozen.has(data)) return data;
+  // Facts read through an index are new objects at every read: only what is kept is frozen.
+  if (isIndexed(data)) {
+    for (const t of data.themes) Object.freeze(t);
+    Object.freeze(data.themes);
+    Object.freeze(data.meta);
+    frozen.add(data);
+    return data;
+  }
   for (const t of data.themes) {
     if (t.zh) Object.freeze(t.zh);
     Object.freeze(t);

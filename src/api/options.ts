@@ -118,7 +118,7 @@ export function checkFilterValues(f: Filters): Filters {
 }
 
 /** The selection the filters ask for, checked against the data. */
-export function selection(f: Filters, data: { themes: readonly Theme[]; facts: readonly Fact[] }): Selection {
+export function selection(f: Filters, data: { themes: readonly Theme[]; facts: readonly Fact[]; index?: { units: readonly string[] } }): Selection {
   if (f.min !== undefined && f.max !== undefined && f.min > f.max) {
     throw new UsageError(`--min ${plainNumber(f.min)} is larger than --max ${plainNumber(f.max)}`);
   }
@@ -127,7 +127,8 @@ export function selection(f: Filters, data: { themes: readonly Theme[]; facts: r
     year: f.year,
     min: f.min,
     max: f.max,
-    unit: checkUnit(f.unit, units(data.facts)),
+    // An on-disk index knows its units; the facts are not all read for them.
+    unit: checkUnit(f.unit, data.index ? data.index.units : units(data.facts)),
   };
 }
 

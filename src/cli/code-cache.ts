@@ -6,7 +6,8 @@
 // is not used, and why this directory and every directory above it are
 // checked before use.
 import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
+import { isPrivate, safeAncestors } from './private-dir.js';
 
 /**
  * `$XDG_CACHE_HOME/chongqing-facts` (else `~/.cache/chongqing-facts`),
@@ -49,31 +50,7 @@ function exists(path: string): boolean {
   }
 }
 
-const uid = () => process.getuid?.() ?? -1;
-
-/** A real directory (not a link), ours, that no one else may enter or write. */
-export function isPrivate(dir: string): boolean {
-  const st = lstatSync(dir);
-  return st.isDirectory() && st.uid === uid() && (st.mode & 0o077) === 0;
-}
-
-/**
- * No directory above ours may let others replace what is below it: each
- * (of the real path, up to /) is ours or root's, and not writable by group
- * or others unless sticky (as /tmp is). A few lstat calls.
- */
-export function safeAncestors(real: string): boolean {
-  for (let dir = dirname(real); ; dir = dirname(dir)) {
-    if (!isSafeParent(dir)) return false;
-    if (dirname(dir) === dir) return true;
-  }
-}
-
-function isSafeParent(dir: string): boolean {
-  const st = lstatSync(dir);
-  if (!st.isDirectory() || (st.uid !== uid() && st.uid !== 0)) return false;
-  return (st.mode & 0o022) === 0 || (st.mode & 0o1000) !== 0;
-}
+export { isPrivate, safeAncestors };
 
 export function readEntry(file: string): Buffer | undefined {
   try {

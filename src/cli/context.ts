@@ -3,6 +3,9 @@
 // bundled file) and the output options the user chose.
 import { resolveDataPath, type LoadedFacts, type LoadOptions } from '../data/load.js';
 import { loadData } from '../api/data.js';
+import type { IndexOptions } from '../index/place.js';
+import type { Progress } from '../index/build.js';
+import { visible } from '../format/visible.js';
 import { parseFields } from '../format/fields.js';
 import type { Format, OutputOptions } from './output.js';
 import { UsageError } from '../errors.js';
@@ -15,6 +18,8 @@ export interface IO {
   env: NodeJS.ProcessEnv;
   /** Whether stdout is a terminal. */
   isTTY: boolean;
+  /** Whether stderr is a terminal: building an index shows its progress there. */
+  stderrIsTTY?: boolean;
   /** The terminal's width, when stdout is one. */
   columns?: number;
   /** The terminal's height, when stdout is one. */
@@ -78,7 +83,8 @@ export function createContext(io: IO): Context {
     load(cmd, options) {
       const g = cmd.optsWithGlobals();
       if (g.data !== undefined && g.data.trim() === '') throw new UsageError('--data needs a file name');
-      return { data: loadData(resolveDataPath(g.data, io.env), options), g };
+      const path = resolveDataPath(g.data, io.env);
+      return { data: loadData(path, { ...options, ...indexOutput(io, path) }), g };
     },
     output(g, spec) {
       const format = chooseFormat(g, spec.terminal, spec.pipe ?? 'plain', io);
@@ -199,4 +205,26 @@ export function tallerThan(text: string, rows: number | undefined, columns: numb
     start = end + 1;
   }
   return lines >= rows;
+}
+
+/** How building an index talks to people: a note on stderr, and progress when stderr is a terminal. */
+export function indexOutput(io: IO, path: string): IndexOptions {
+  let shown = false;
+  const progress = (p: Progress) => {
+    const done = p.bytes >= p.total;
+    const elapsed = (Date.now() - started) / 1000;
+    const rate = elapsed > 0 ? Math.round(p.facts / elapsed) : 0;
+    const percent = p.total > 0 ? Math.floor((100 * p.bytes) / p.total) : 100;
+    io.stderr(`\r\u001b[K${NAME}: indexing ${visible(path)}: ${percent}%, ${p.facts.toLocaleString('en-US')} facts, ${rate.toLocaleString('en-US')} facts/s${done ? '\n' : ''}`);
+    shown = !done;
+  };
+  const started = Date.now();
+  return {
+    env: io.env,
+    // For a person at a terminal; a script reading stderr is not told what it cannot change.
+    note: (text) => {
+      if (io.stderrIsTTY) io.stderr(`${shown ? '\n' : ''}${NAME}: ${text}\n`);
+    },
+    progress: io.stderrIsTTY ? progress : undefined,
+  };
 }

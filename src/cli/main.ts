@@ -21,6 +21,9 @@ export function main(): void {
       tty ??= isTerminal(1);
       return tty;
     },
+    get stderrIsTTY() {
+      return isTerminal(2);
+    },
     get columns() {
       return this.isTTY ? process.stdout.columns : undefined;
     },

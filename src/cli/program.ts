@@ -7,6 +7,7 @@ import { version } from '../../package.json';
 import { registerCite } from './commands/cite.js';
 import { registerComplete } from './commands/complete.js';
 import { registerCompletion } from './commands/completion.js';
+import { registerIndex } from './commands/index.js';
 import { registerInfo } from './commands/info.js';
 import { registerList } from './commands/list.js';
 import { registerMcp } from './commands/mcp.js';
@@ -83,6 +84,7 @@ const COMMANDS: readonly (readonly [string, (program: Program, ctx: Context) => 
   ['stats', registerStats],
   ['random', registerRandom],
   ['info', registerInfo],
+  ['index', registerIndex],
   ['verify', registerVerify],
   ['completion', registerCompletion],
   ['mcp', registerMcp],

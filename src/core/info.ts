@@ -1,6 +1,7 @@
 // What dataset answered: title, publisher, counts, and the SHA-256 of the
 // facts file, so a script can tell one dataset from another.
 import { articlePath, type LoadedFacts } from '../data/load.js';
+import { isIndexed } from '../index/place.js';
 
 export interface DatasetInfo {
   title: string;
@@ -20,10 +21,11 @@ export async function datasetInfo(data: LoadedFacts): Promise<DatasetInfo> {
   return {
     title: data.meta.title,
     publisher: data.meta.publisher,
-    facts: data.facts.length,
+    facts: isIndexed(data) ? data.index.size : data.facts.length,
     themes: data.themes.length,
     file: data.path,
     article: articlePath(data),
-    sha256: createHash('sha256').update(data.raw).digest('hex'),
+    // An index is used only while it is the file's: its SHA-256 is the file's, without reading a gigabyte again.
+    sha256: isIndexed(data) ? data.index.stored.sha256 : createHash('sha256').update(data.raw).digest('hex'),
   };
 }

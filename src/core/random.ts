@@ -2,9 +2,14 @@
 // 32-bit generator), so tests and "fact of the day" scripts can pin it.
 
 export function pickRandom<T>(items: readonly T[], seed?: string): T | undefined {
-  if (items.length === 0) return undefined;
+  return pickNth(items.length, seed, (n) => items[n]);
+}
+
+/** The same pick from `count` items read by position: an on-disk index reads only the one. */
+export function pickNth<T>(count: number, seed: string | undefined, nth: (n: number) => T | undefined): T | undefined {
+  if (count === 0) return undefined;
   const r = seed === undefined ? Math.random() : mulberry32(fnv1a(seed));
-  return items[Math.floor(r * items.length)];
+  return nth(Math.floor(r * count));
 }
 
 /** The seed as written, hashed to 32 bits, so 1 and 4294967297 differ. */

@@ -30,6 +30,26 @@ export interface Finding {
  * which stops at the first; verify's collects them all.
  */
 export function checkReferences(data: FactsFile & { defaults?: Defaults }, report: (finding: Finding) => void): void {
+  const check = referenceChecker(data, report);
+  for (let index = 0; index < data.facts.length; index++) check(data.facts[index] as Fact, index);
+}
+
+/** Where the first fact with an id was: a Map, or for a file too big to keep its ids, a table on disk (src/index/build.ts). */
+export interface IdPlaces {
+  get(id: string): number | undefined;
+  set(id: string, index: number): unknown;
+}
+
+/**
+ * The themes' problems, reported at once, and a check of one fact at a time,
+ * in file order, so that a file read piece by piece (src/index/scan.ts) is
+ * checked in the same words as one loaded whole.
+ */
+export function referenceChecker(
+  data: Pick<FactsFile, 'themes'> & { defaults?: Defaults },
+  report: (finding: Finding) => void,
+  seen: IdPlaces = new Map<string, number>(),
+): (fact: Fact, index: number) => void {
   const themes = new Map<string, number>();
   for (const [i, theme] of data.themes.entries()) {
     const where = () => `themes[${i}] (id "${printable(theme.id)}")`;
@@ -49,9 +69,7 @@ export function checkReferences(data: FactsFile & { defaults?: Defaults }, repor
     return list;
   };
 
-  const seen = new Map<string, number>();
-  for (let index = 0; index < data.facts.length; index++) {
-    const fact = data.facts[index] as Fact;
+  return (fact, index) => {
     // Messages are made only for a problem: most files have none, and this runs at every start.
     const at = () => ({ index, id: fact.id, where: `facts[${index}] (id "${printable(fact.id)}")` });
     if (!SLUG.test(fact.id)) {
@@ -63,7 +81,8 @@ export function checkReferences(data: FactsFile & { defaults?: Defaults }, repor
     if (!SLUG.test(fact.theme)) {
       const message = `theme "${printable(fact.theme)}" is not ${KEBAB}`;
       report({ ...at(), message, alone: message });
-    } else if (!themes.has(fact.theme)) {
+    } else if (!data.defaults?.themes && !themes.has(fact.theme)) {
+      // (Themes taken from the facts hold every fact's theme.)
       const theme = printable(fact.theme);
       report({
         ...at(),
@@ -71,7 +90,7 @@ export function checkReferences(data: FactsFile & { defaults?: Defaults }, repor
         alone: `theme "${theme}" is not one of the file's themes (${known()})`,
       });
     }
-  }
+  };
 }
 
 const themeFinding = (where: string, alone: string): Finding => ({ index: -1, where, message: `${where}: ${alone}`, alone });

@@ -7,7 +7,7 @@ import { describePath, readText, STDIN } from './read.js';
 import { DataError, NotFoundError, printable } from '../errors.js';
 import { visible } from '../format/visible.js';
 import { suggest } from '../search/suggest.js';
-import { checkReferences } from './checks.js';
+import { checkReferences, type Finding } from './checks.js';
 import { validateFactsFile, type ParsedFacts } from './shape.js';
 import { readPrebuilt, rememberIndex } from './prebuilt.js';
 import type { Fact, FactsFile } from './types.js';
@@ -79,11 +79,16 @@ export function loadFacts(path: string = BUNDLED_DATA, { strict = true, prebuilt
 
 /** The shared checks, stopped at the first problem. */
 function checkStrictly(data: ParsedFacts, file: string, path: string): void {
-  checkReferences(data, ({ where, alone }) => {
-    const command = `chongqing-facts verify --data ${path === STDIN ? '-' : shellWord(visible(path))}`;
-    // The command last on the line, nothing around it: it is copied into a shell.
-    throw new DataError(`${file}: ${where}: ${alone}; to list every problem, run: ${command}`);
+  checkReferences(data, (finding) => {
+    throw referenceError(finding, file, path);
   });
+}
+
+/** A problem the shared checks found, as loading reports it (also for a file read piece by piece, src/index/build.ts). */
+export function referenceError({ where, alone }: Pick<Finding, 'where' | 'alone'>, file: string, path: string): DataError {
+  const command = `chongqing-facts verify --data ${path === STDIN ? '-' : shellWord(visible(path))}`;
+  // The command last on the line, nothing around it: it is copied into a shell.
+  return new DataError(`${file}: ${where}: ${alone}; to list every problem, run: ${command}`);
 }
 
 /**
@@ -158,7 +163,7 @@ function checkArticlePath(data: LoadedFacts, path: string): void {
 }
 
 /** The fact with this id; none is "not found" (exit 1) with the closest ids. */
-export function findFact(data: FactsFile, id: string): Fact {
+export function findFact(data: Pick<FactsFile, 'facts'>, id: string): Fact {
   const fact = data.facts.find((f) => f.id === id);
   if (fact) return fact;
   const close = suggest(id.toLowerCase(), data.facts.map((f) => f.id), 5);

@@ -28,6 +28,33 @@ export function validateFactsFile(json: unknown, file: string): ParsedFacts {
   return complete(json, file);
 }
 
+/**
+ * One fact of a file read piece by piece (src/index/scan.ts), checked as
+ * validateFactsFile checks it and named by its place in the file.
+ */
+export function validateFact(raw: unknown, index: number, file: string): Fact {
+  if (validate([raw])) return orderFact(raw as Fact);
+  const errors = (validate.errors ?? []).map((e) => ({ ...e, instancePath: e.instancePath.replace(/^\/0(?=\/|$)/, `/${index}`) }));
+  // A sparse array: the fact at its place, for describeError's walk.
+  const json: unknown[] = [];
+  json[index] = raw;
+  throw new DataError(`${file}: ${describeError(errors, json)}`);
+}
+
+/**
+ * The rest of a file read piece by piece: its top level with the facts left
+ * out (`facts` says whether the file had them: an empty list stands in),
+ * checked and completed as validateFactsFile does; themes not declared are
+ * the facts' theme ids, in order of first use.
+ */
+export function validateFactsTop(top: Record<string, unknown>, hasFacts: boolean, factThemes: Iterable<string>, file: string): ParsedFacts {
+  const json = hasFacts ? { ...top, facts: [] } : top;
+  if (!validate(json)) throw new DataError(`${file}: ${describeError(validate.errors ?? [], json)}`);
+  const parsed = complete(json, file);
+  if (parsed.defaults.themes) parsed.themes = [...factThemes].map((id) => ({ id, name: id, zone: null }));
+  return parsed;
+}
+
 function complete(input: FactsFileInput, file: string): ParsedFacts {
   const top = Array.isArray(input) ? { facts: input } : input;
   const facts = top.facts.map(orderFact);

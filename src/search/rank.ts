@@ -3,7 +3,7 @@
 // match is weighted by the field it sits in and by how rare the word is, and
 // a fact that matches more of the query's words always ranks higher.
 import Fuse from 'fuse.js';
-import { docFrequency, familyOf, latinWords, lookup, postingsOf, type SearchIndex, type Table } from './word-index.js';
+import { docFrequency, factAt, factCount, familyOf, hanWords, hasWord, nearWords, postingsOf, rankInfo, type SearchIndex } from './word-index.js';
 import { isDescribing, isKnownWord, isName, isTopicNoun, relatedTerms, wordRank } from './related.js';
 import { editDistance } from './suggest.js';
 import { family, isHan, isStopWord, terms } from './tokenize.js';
@@ -31,6 +31,7 @@ const TELLING = Math.log(3) - 1e-9;
 const MAX_QUERY_TERMS = 24;
 /** fuse.js' bitap handles 32 characters at a time; longer "words" are not typos of ours. */
 const MAX_FUZZY_LENGTH = 32;
+const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 0.4 };
 
 export interface Hit {
   fact: Fact;
@@ -74,7 +75,7 @@ export function queryParts(index: SearchIndex, query: string): string[][] {
     let part: string[] = [];
     parts.push(part);
     for (const t of terms(piece)) {
-      for (const word of isHan(t) ? segmentHan(t, index.postings) : [t]) {
+      for (const word of isHan(t) ? segmentHan(t, index) : [t]) {
         if (JOINING_WORDS.has(word)) parts.push((part = []));
         else if (!isStopWord(word) && count < MAX_QUERY_TERMS) {
           part.push(word);
@@ -91,13 +92,13 @@ export function queryParts(index: SearchIndex, query: string): string[][] {
  * the left ("重庆", "汽车"); characters no fact knows stay together, so that
  * an unknown word counts as one unmatched word.
  */
-function segmentHan(run: string, known: Table<unknown>): string[] {
+function segmentHan(run: string, known: SearchIndex): string[] {
   const parts: string[] = [];
   let unknown = '';
   let i = 0;
   while (i < run.length) {
     let len = Math.min(run.length - i, 12);
-    const isKnown = (w: string) => !!lookup(known, w) || isStopWord(w);
+    const isKnown = (w: string) => hasWord(known, w) || isStopWord(w);
     while (len > 1 && !isKnown(run.slice(i, i + len))) len--;
     const piece = run.slice(i, i + len);
     if (len > 1 || isKnown(piece)) {
@@ -116,11 +117,11 @@ function segmentHan(run: string, known: Table<unknown>): string[] {
 /** The facts' words that a query word may stand for, with a similarity from 0 to 1. */
 export function candidates(index: SearchIndex, q: string): Map<string, number> {
   const out = new Map<string, number>();
-  if (lookup(index.postings, q)) out.set(q, 1);
+  if (hasWord(index, q)) out.set(q, 1);
   if (isHan(q)) {
     // One character is too little to stand for a longer word.
     if (q.length < 2) return out;
-    for (const v of index.han) {
+    for (const v of hanWords(index)) {
       if (v === q) continue;
       // A shorter Chinese word inside a longer known one ("脐橙" in "奉节脐橙"),
       // or a name said another way: "江北机场" shares most pairs of characters with "江北国际机场".
@@ -140,15 +141,17 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   const edits = !isKnownWord(q);
   // fuse.js finds the near words; the similarity is then taken from the edit
   // distance, which ranks a transposition ("lapotp") as one slip, not two.
-  index.fuse ??= new Fuse(latinWords(index), { includeScore: true, ignoreLocation: true, threshold: 0.4 });
-  for (const { item: v } of index.fuse.search(q)) {
+  // A big on-disk index hands over only the words that may be near (word-index.ts).
+  const near = nearWords(index, q);
+  const fuse = near.all ? (index.fuse ??= new Fuse(near.words, FUSE_OPTIONS)) : new Fuse(near.words, FUSE_OPTIONS);
+  for (const { item: v } of fuse.search(q)) {
     const sim = similarity(q, v, edits);
     if (sim >= MIN_SIMILARITY) out.set(v, sim);
   }
   // fuse.js counts two swapped letters as two slips, too many for a short
   // word ("laon" for "loan"); those few words are compared directly.
   if (edits && q.length <= 5) {
-    for (const v of latinWords(index)) {
+    for (const v of near.words) {
       if (Math.abs(v.length - q.length) > 1 || out.has(v)) continue;
       const sim = similarity(q, v);
       if (sim >= MIN_SIMILARITY) out.set(v, sim);
@@ -165,7 +168,7 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
 function withRelated(index: SearchIndex, q: string, out: Map<string, number>): Map<string, number> {
   for (const r of relatedTerms(q)) {
     const sim = SEMANTIC_SIMILARITY * r.similarity;
-    if (lookup(index.postings, r.term) && sim > (out.get(r.term) ?? 0)) out.set(r.term, sim);
+    if (hasWord(index, r.term) && sim > (out.get(r.term) ?? 0)) out.set(r.term, sim);
   }
   return out;
 }
@@ -236,7 +239,7 @@ interface Match {
  * finds nothing rather than something beside the point.
  */
 function weigh(index: SearchIndex, term: string, cands: Map<string, number>): number {
-  const n = index.facts.length;
+  const n = factCount(index);
   let meant = '';
   let best = 0;
   for (const [v, sim] of cands) if (sim > best) [meant, best] = [v, sim];
@@ -315,7 +318,8 @@ function tellingCoverage(m: Match, part: readonly QueryWord[]): number {
 
 interface Ranked {
   m: Match;
-  fact: Fact;
+  /** What ranking needs of the fact (word-index.ts: rankInfo). */
+  info: { figured: boolean; length: number; source: string | number };
   relevance: number;
 }
 
@@ -330,24 +334,24 @@ interface Ranked {
 function rank(index: SearchIndex, matches: Iterable<Match>, part: readonly QueryWord[]): Ranked[] {
   const ranked: (Ranked & { evidence: number; nth: number })[] = [];
   for (const m of matches) {
-    const fact = index.facts[m.doc];
+    const info = rankInfo(index, m.doc);
     const relevance = Math.round(coverage(m, part) * 1000) / 1000;
-    if (!fact || relevance === 0) continue;
+    if (!info || relevance === 0) continue;
     const evidence = part.reduce((s, w) => s + (m.evidence[w.i] ?? 0), 0);
-    ranked.push({ m, fact, relevance, evidence, nth: 0 });
+    ranked.push({ m, info, relevance, evidence, nth: 0 });
   }
-  const figured = (r: Ranked) => (r.fact.figures?.length ? 1 : 0);
+  const figured = (r: Ranked) => (r.info.figured ? 1 : 0);
   const order = (a: (typeof ranked)[number], b: (typeof ranked)[number]) =>
     b.relevance - a.relevance ||
     figured(b) - figured(a) ||
     b.evidence - a.evidence ||
-    a.fact.statement.length - b.fact.statement.length ||
+    a.info.length - b.info.length ||
     a.m.doc - b.m.doc;
   ranked.sort(order);
-  const seen = new Map<string, number>();
+  const seen = new Map<string | number, number>();
   for (const r of ranked) {
-    r.nth = seen.get(r.fact.source) ?? 0;
-    seen.set(r.fact.source, r.nth + 1);
+    r.nth = seen.get(r.info.source) ?? 0;
+    seen.set(r.info.source, r.nth + 1);
   }
   return ranked.sort((a, b) => b.relevance - a.relevance || a.nth - b.nth || order(a, b));
 }
@@ -434,7 +438,7 @@ function describingAsWording(index: SearchIndex, part: readonly QueryWord[]): vo
   const describing = (w: QueryWord) => isDescribing(w.term) && !metAsWritten(w);
   const topic = part.some((w) => !describing(w) && !/\d/.test(w.term) && w.weight >= TELLING && metAsWritten(w));
   if (!topic) return;
-  const wording = FILLER_WEIGHT * Math.log(1 + index.facts.length);
+  const wording = FILLER_WEIGHT * Math.log(1 + factCount(index));
   for (const w of part) if (describing(w)) w.weight = Math.min(w.weight, wording);
 }
 
@@ -483,14 +487,28 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const out: Hit[] = [];
   const taken = new Set<number>();
   const longest = found.reduce((n, t) => Math.max(n, t.length), 0);
-  for (let i = 0; i < longest; i++) {
+  // Only as many hits as asked for are made: a big index may rank many thousands.
+  const wanted = options.limit ?? Infinity;
+  for (let i = 0; i < longest && out.length < wanted; i++) {
     for (const t of found) {
       const r = t[i];
       if (!r || taken.has(r.m.doc)) continue;
       taken.add(r.m.doc);
       const matched = words.filter((w) => scoreOf(r.m, w) > 0).map((w) => r.m.word[w.i] ?? '');
-      out.push({ fact: r.fact, score: Math.round((1 - r.relevance) * 1000) / 1000, matched });
+      out.push(hitOf(index, r.m.doc, Math.round((1 - r.relevance) * 1000) / 1000, matched));
     }
   }
   return out.slice(0, options.limit ?? out.length);
+}
+
+/** A hit whose fact is read when first asked for: a big index has many hits, and a caller shows a few. */
+function hitOf(index: SearchIndex, doc: number, score: number, matched: string[]): Hit {
+  let fact: Fact | undefined;
+  return {
+    get fact() {
+      return (fact ??= factAt(index, doc) as Fact);
+    },
+    score,
+    matched,
+  };
 }

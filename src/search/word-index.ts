@@ -41,7 +41,42 @@ const table = <T>(): Table<T> => Object.create(null) as Table<T>;
 export const lookup = <T>(table: Table<T>, key: string): T | undefined =>
   Object.hasOwn(table, key) ? table[key] : undefined;
 
+/**
+ * What ranking (rank.ts) reads of an index, through the accessors below: the
+ * postings, families and frequencies of words, and a few things about each
+ * fact. Two kinds implement it: the in-memory index of this module (built
+ * now, or read from the build's stored one) and the on-disk SQLite index of
+ * big facts files (src/index/disk.ts), so that both rank with the same code.
+ */
 export interface SearchIndex {
+  /** How many facts. */
+  readonly size: number;
+  wordPostings(term: string): Postings | undefined;
+  /** How many facts hold a word. */
+  wordFrequency(term: string): number;
+  hasWord(term: string): boolean;
+  /** The words of the family of this root ("rank": rank, ranked, ranking), in index order. */
+  wordFamily(root: string): readonly string[];
+  /** The Chinese words, in index order. */
+  hanWords(): readonly string[];
+  /**
+   * Words (not Chinese) that may be typos or starts of `q`, in index order:
+   * every such word of the index, or, for a big one, a superset of those the
+   * similarity rules of rank.ts can accept. `all` when it is every word.
+   */
+  nearWords(q: string): { words: readonly string[]; all: boolean };
+  /** The fact at a position, read when asked for. */
+  factAt(doc: number): Fact | undefined;
+  /** What ranking needs of a fact: whether it has figures, its statement's length, its source (or a key for it). */
+  rankInfo(doc: number): { figured: boolean; length: number; source: string | number } | undefined;
+  /** A fuse.js matcher over all the words that are not Chinese, kept once made. */
+  fuse?: Fuse<string>;
+  /** Built now, read from the build's stored index (a test checks lookups use it), or an on-disk index. */
+  readonly origin: 'built' | 'stored' | 'sqlite';
+}
+
+/** The in-memory index: word-keyed tables over the facts. */
+export interface MemoryIndex extends SearchIndex {
   facts: readonly Fact[];
   /** Postings by word; a stored index keeps them as text until a query needs them. */
   postings: Table<Postings | string>;
@@ -49,11 +84,33 @@ export interface SearchIndex {
   han: string[];
   /** Words by their family root ("rank": rank, ranked, ranking), space-separated when stored. */
   families: Table<string[] | string>;
-  fuse?: Fuse<string>;
   /** The words that are not Chinese, made on first use. */
   latin?: string[];
-  /** Built now, or read from the build's stored index (a test checks lookups use it). */
-  origin: 'built' | 'stored';
+  readonly origin: 'built' | 'stored';
+}
+
+type MemoryFields = Pick<MemoryIndex, 'facts' | 'postings' | 'han' | 'families' | 'origin'>;
+
+/** The in-memory tables as a SearchIndex. */
+function memoryIndex(fields: MemoryFields): MemoryIndex {
+  const index: MemoryIndex = {
+    ...fields,
+    get size() {
+      return index.facts.length;
+    },
+    wordPostings: (term) => memoryPostings(index, term),
+    wordFrequency: (term) => (memoryPostings(index, term)?.length ?? 0) / 3,
+    hasWord: (term) => !!lookup(index.postings, term),
+    wordFamily: (root) => memoryFamily(index, root),
+    hanWords: () => index.han,
+    nearWords: () => ({ words: (index.latin ??= Object.keys(index.postings).filter((t) => !isHan(t))), all: true }),
+    factAt: (doc) => index.facts[doc],
+    rankInfo: (doc) => {
+      const fact = index.facts[doc];
+      return fact && { figured: !!fact.figures?.length, length: fact.statement.length, source: fact.source };
+    },
+  };
+  return index;
 }
 
 /**
@@ -61,7 +118,7 @@ export interface SearchIndex {
  * a few thousand short strings is faster than parsing as many arrays, and a
  * query only ever needs a handful.
  */
-export function postingsOf(index: SearchIndex, term: string): Postings | undefined {
+function memoryPostings(index: MemoryIndex, term: string): Postings | undefined {
   const p = lookup(index.postings, term);
   if (typeof p !== 'string') return p;
   const list = p.split(' ').map(Number);
@@ -69,7 +126,7 @@ export function postingsOf(index: SearchIndex, term: string): Postings | undefin
   return list;
 }
 
-export function familyOf(index: SearchIndex, root: string): string[] {
+function memoryFamily(index: MemoryIndex, root: string): string[] {
   const f = lookup(index.families, root);
   if (typeof f !== 'string') return f ?? [];
   const list = f.split(' ');
@@ -77,47 +134,78 @@ export function familyOf(index: SearchIndex, root: string): string[] {
   return list;
 }
 
+export const postingsOf = (index: SearchIndex, term: string): Postings | undefined => index.wordPostings(term);
+export const familyOf = (index: SearchIndex, root: string): readonly string[] => index.wordFamily(root);
+export const hasWord = (index: SearchIndex, term: string): boolean => index.hasWord(term);
+export const hanWords = (index: SearchIndex): readonly string[] => index.hanWords();
+export const factCount = (index: SearchIndex): number => index.size;
+
 /** How many facts hold a word. */
-export const docFrequency = (index: SearchIndex, term: string): number => (postingsOf(index, term)?.length ?? 0) / 3;
+export const docFrequency = (index: SearchIndex, term: string): number => index.wordFrequency(term);
 
-/** The words that are not Chinese, for fuzzy matching; only a typo needs them. */
-export const latinWords = (index: SearchIndex): string[] =>
-  (index.latin ??= Object.keys(index.postings).filter((t) => !isHan(t)));
+/** The words that are not Chinese that may stand for `q` (all of them for the in-memory index). */
+export const nearWords = (index: SearchIndex, q: string): { words: readonly string[]; all: boolean } => index.nearWords(q);
 
-export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): SearchIndex {
-  const themeText = new Map(
-    themes.map((t) => [t.id, [t.id, t.name, t.zone ?? '', ...(t.zh ?? [])].join(' ')]),
-  );
+/** The fact at a position, for a hit. */
+export const factAt = (index: SearchIndex, doc: number): Fact | undefined => index.factAt(doc);
+
+/** What ranking needs of a fact. */
+export const rankInfo = (index: SearchIndex, doc: number) => index.rankInfo(doc);
+
+/** The text of a fact's theme that its words include: id, name, zone and Chinese names. */
+export const themeTexts = (themes: readonly Theme[]): Map<string, string> =>
+  new Map(themes.map((t) => [t.id, [t.id, t.name, t.zone ?? '', ...(t.zh ?? [])].join(' ')]));
+
+/** A fact's distinct words, each with the weight of its strongest field and the sum over its fields (evidence). */
+export type FactWords = Map<string, { weight: number; evidence: number }>;
+
+/**
+ * The words of one fact, weighted by field. `wordsOf` gives a text's distinct
+ * words; the on-disk build passes one that remembers texts many facts share
+ * (sections, themes, tags).
+ */
+export function factWords(
+  fact: Fact,
+  themeText: string | undefined,
+  wordsOf: (text: string, field: keyof typeof FIELD_WEIGHTS) => Iterable<string> = (text) => new Set(terms(text)),
+): FactWords {
+  // Per term: its strongest field's weight, and the sum over the fields it is in.
+  const found: FactWords = new Map();
+  const add = (text: string | undefined, field: keyof typeof FIELD_WEIGHTS) => {
+    if (!text) return;
+    const w = FIELD_WEIGHTS[field];
+    for (const t of wordsOf(text, field)) {
+      const seen = found.get(t);
+      if (seen) {
+        seen.weight = Math.max(seen.weight, w);
+        seen.evidence += w;
+      } else {
+        found.set(t, { weight: w, evidence: w });
+      }
+    }
+  };
+  add(fact.statement, 'statement');
+  add(fact.tags?.join(' '), 'tags');
+  add(fact.zh?.join(' '), 'zh');
+  add(fact.source, 'source');
+  add(fact.year === undefined ? undefined : String(fact.year), 'year');
+  add(rankWords(fact), 'rank');
+  // The figures' plain values, so "32000000" or "2,788,000" finds "32 million", "2.788 million".
+  add(fact.figures?.map((g) => String(g.value)).join(' '), 'figure');
+  add(themeText, 'theme');
+  add(fact.section, 'section');
+  // Sums of field weights such as 1 + 0.6 are rounded back to tenths.
+  for (const v of found.values()) v.evidence = Math.round(v.evidence * 10) / 10;
+  return found;
+}
+
+export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): MemoryIndex {
+  const themeText = themeTexts(themes);
   const postings = table<Postings>();
   facts.forEach((fact, doc) => {
-    // Per term: its strongest field's weight, and the sum over the fields it is in.
-    const found = new Map<string, { weight: number; evidence: number }>();
-    const add = (text: string | undefined, w: number) => {
-      if (!text) return;
-      for (const t of new Set(terms(text))) {
-        const seen = found.get(t);
-        if (seen) {
-          seen.weight = Math.max(seen.weight, w);
-          seen.evidence += w;
-        } else {
-          found.set(t, { weight: w, evidence: w });
-        }
-      }
-    };
-    add(fact.statement, FIELD_WEIGHTS.statement);
-    add(fact.tags?.join(' '), FIELD_WEIGHTS.tags);
-    add(fact.zh?.join(' '), FIELD_WEIGHTS.zh);
-    add(fact.source, FIELD_WEIGHTS.source);
-    add(fact.year === undefined ? undefined : String(fact.year), FIELD_WEIGHTS.year);
-    add(rankWords(fact), FIELD_WEIGHTS.rank);
-    // The figures' plain values, so "32000000" or "2,788,000" finds "32 million", "2.788 million".
-    add(fact.figures?.map((g) => String(g.value)).join(' '), FIELD_WEIGHTS.figure);
-    add(themeText.get(fact.theme), FIELD_WEIGHTS.theme);
-    add(fact.section, FIELD_WEIGHTS.section);
-    for (const [t, { weight, evidence }] of found) {
+    for (const [t, { weight, evidence }] of factWords(fact, themeText.get(fact.theme))) {
       const list = lookup(postings, t) ?? (postings[t] = []);
-      // Sums of field weights such as 1 + 0.6 are rounded back to tenths.
-      list.push(doc, weight, Math.round(evidence * 10) / 10);
+      list.push(doc, weight, evidence);
     }
   });
   const han: string[] = [];
@@ -126,7 +214,7 @@ export function buildIndex(facts: readonly Fact[], themes: readonly Theme[]): Se
     if (isHan(t)) han.push(t);
     else (lookup(families, family(t)) ?? (families[family(t)] = [])).push(t);
   }
-  return { facts, postings, han, families, origin: 'built' };
+  return memoryIndex({ facts, postings, han, families, origin: 'built' });
 }
 
 /**
@@ -153,7 +241,7 @@ export interface StoredIndex {
   families: Table<string>;
 }
 
-export function storeIndex(index: SearchIndex, source: StoredIndex['source']): StoredIndex {
+export function storeIndex(index: MemoryIndex, source: StoredIndex['source']): StoredIndex {
   const text = (table: Table<readonly unknown[] | string>) =>
     Object.fromEntries(Object.keys(table).map((k) => [k, joined(table[k])]));
   return { version: 8, source, facts: index.facts.length, postings: text(index.postings), han: index.han, families: text(index.families) };
@@ -163,16 +251,16 @@ export function storeIndex(index: SearchIndex, source: StoredIndex['source']): S
 const joined = (v: readonly unknown[] | string | undefined): string => (typeof v === 'string' ? v : (v ?? []).join(' '));
 
 /** The stored index as a search index for these facts, or undefined when it does not fit them. */
-export function loadStoredIndex(stored: StoredIndex, facts: readonly Fact[]): SearchIndex | undefined {
+export function loadStoredIndex(stored: StoredIndex, facts: readonly Fact[]): MemoryIndex | undefined {
   if (stored.version !== 8 || stored.facts !== facts.length) return undefined;
-  return { facts, postings: stored.postings, han: stored.han, families: stored.families, origin: 'stored' };
+  return memoryIndex({ facts, postings: stored.postings, han: stored.han, families: stored.families, origin: 'stored' });
 }
 
 /**
  * The index of the build for the bundled facts (src/data/prebuilt.ts),
  * when they were loaded from what the build made; else a fresh one.
  */
-export function indexFor(data: { facts: readonly Fact[]; themes: readonly Theme[] }): SearchIndex {
+export function indexFor(data: { facts: readonly Fact[]; themes: readonly Theme[] }): MemoryIndex {
   const stored = prebuiltIndex(data);
   return (stored && loadStoredIndex(stored, data.facts)) ?? buildIndex(data.facts, data.themes);
 }

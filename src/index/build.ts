@@ -1,0 +1,320 @@
+// Builds the on-disk index of a facts file: the file read piece by piece
+// (scan.ts), each fact checked as loadFacts checks it, its words weighted by
+// the same code as the in-memory index (word-index.ts: factWords), and all of
+// it written to a SQLite file through prepared statements, in one
+// transaction. The file is written under a temporary name in the index's own
+// directory and renamed when complete: an interrupted build never leaves a
+// broken index, only a temporary file that the next build removes.
+import { readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { referenceChecker, type Finding } from '../data/checks.js';
+import { referenceError } from '../data/load.js';
+import { validateFact, validateFactsTop } from '../data/shape.js';
+import type { Fact, Theme } from '../data/types.js';
+import { DataError } from '../errors.js';
+import { factWords, themeTexts } from '../search/word-index.js';
+import { family, isHan, terms } from '../search/tokenize.js';
+import { scanFactsFile } from './scan.js';
+import { arrayIndexOrder, CHUNK_FACTS, FACT_INDEXES, INDEX_FORMAT, INDEX_VERSION, sourceKey, TABLES, WORD_INDEXES } from './schema.js';
+import { sqlite, type Database, type SqlValue } from './sqlite.js';
+
+/** Progress of a build, for a person watching: bytes read of all, facts so far. */
+export interface Progress {
+  bytes: number;
+  total: number;
+  facts: number;
+}
+
+export interface BuildOptions {
+  progress?: (p: Progress) => void;
+}
+
+/** What the index records of its facts file, to tell whether it is still that file's. */
+export interface SourceStamp {
+  /** The facts file's real path. */
+  path: string;
+  size: number;
+  /** Modification time in nanoseconds, as text. */
+  mtime: string;
+}
+
+export function stampOf(realPath: string): SourceStamp {
+  const st = statSync(realPath, { bigint: true });
+  return { path: realPath, size: Number(st.size), mtime: String(st.mtimeNs) };
+}
+
+/**
+ * Builds the index of the facts file at `realPath` (named `name` in
+ * messages) into `target`. A bad facts file is a DataError, in loadFacts'
+ * words, and leaves no index.
+ */
+export function buildIndexFile(realPath: string, name: string, target: string, options: BuildOptions = {}): void {
+  // Postings are written with typed arrays, which use the machine's byte order.
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new DataError('the on-disk index needs a little-endian machine');
+  const mod = sqlite();
+  if (!mod) throw new DataError('this Node has no node:sqlite: the index needs Node 22.13 or later');
+  removeLeftovers(target);
+  const tmp = `${target}.${process.pid}.tmp`;
+  // O_EXCL: nothing planted at the name is followed or reused.
+  writeFileSync(tmp, '', { flag: 'wx', mode: 0o600 });
+  let db: Database | undefined;
+  try {
+    const stamp = stampOf(realPath);
+    db = new mod.DatabaseSync(tmp);
+    // A temporary file that is renamed only when complete needs no journal.
+    db.exec('PRAGMA page_size = 8192; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536');
+    for (const sql of TABLES) db.exec(sql);
+    db.exec('BEGIN');
+    const first = fill(db, realPath, name, stamp, options, undefined);
+    // Themes declared after the facts: their words are part of each fact's, so once more with them known.
+    if (first.themesAfterFacts) {
+      db.exec('ROLLBACK');
+      db.exec('BEGIN');
+      fill(db, realPath, name, stamp, options, first.themes);
+    }
+    db.exec('COMMIT');
+    db.close();
+    db = undefined;
+    renameSync(tmp, target);
+  } catch (err) {
+    try {
+      db?.close();
+    } catch {
+      // Closing a broken database: it is removed anyway.
+    }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Already gone.
+    }
+    throw err;
+  }
+}
+
+/** Temporary files of builds that were interrupted (their process is gone). */
+function removeLeftovers(target: string): void {
+  const prefix = `${basename(target)}.`;
+  try {
+    for (const name of readdirSync(dirname(target))) {
+      const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length, -4)) : NaN;
+      if (Number.isInteger(pid) && pid > 0 && !alive(pid)) unlinkSync(join(dirname(target), name));
+    }
+  } catch {
+    // Housekeeping only.
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A text's distinct words, remembered for the fields that many facts share (sections, themes, Chinese names): bounded. */
+function sharedWords(): (text: string, field: string) => Iterable<string> {
+  const memo = new Map<string, string[]>();
+  const shared = new Set(['section', 'theme', 'zh', 'rank']);
+  return (text, field) => {
+    if (!shared.has(field)) return new Set(terms(text));
+    let words = memo.get(text);
+    if (words) return words;
+    words = [...new Set(terms(text))];
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(text, words);
+    return words;
+  };
+}
+
+/** Postings of one chunk of facts: per word, flat triples (doc, weight, evidence), in order of first use. */
+type ChunkPostings = Map<string, number[]>;
+
+/** Hundredths: field weights and their sums are tenths and hundredths, stored exactly (a test checks the weights). */
+const hundredths = (x: number): number => {
+  const n = Math.round(x * 100);
+  if (n / 100 !== x || n < 0 || n > 65535) throw new Error(`a field weight (${x}) is not a whole number of hundredths up to 655.35`);
+  return n;
+};
+
+function fill(
+  db: Database,
+  realPath: string,
+  name: string,
+  stamp: SourceStamp,
+  options: BuildOptions,
+  knownThemes: Theme[] | undefined,
+): { themesAfterFacts: boolean; themes: Theme[] } {
+  const insertFact = db.prepare('INSERT INTO facts (doc, id, theme, year, json) VALUES (?, ?, ?, ?, ?)');
+  const insertPostings = db.prepare('INSERT INTO postings (word, chunk, first, data) VALUES (?, ?, ?, ?)');
+  const insertRanking = db.prepare('INSERT INTO ranking (chunk, data) VALUES (?, ?)');
+  const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+
+  const top: Record<string, unknown> = {};
+  let check: ((fact: Fact, index: number) => void) | undefined;
+  let themeText = new Map<string, string>();
+  let firstProblem: Finding | undefined;
+  // Set in the scan's callbacks.
+  let deferredThemes = false as boolean;
+  const factThemes = new Map<string, number>();
+  const words = sharedWords();
+  const units = new Set<string>();
+  const counts = new Map<string, { facts: number; withFigures: number }>();
+  let withFigures = 0;
+  let count = 0;
+  let chunk: ChunkPostings = new Map();
+  let ranking = new Float64Array(CHUNK_FACTS * 2);
+  let lastReport = 0;
+
+  const flush = (chunkNo: number, filled: number) => {
+    let k = 0;
+    for (const [word, list] of chunk) {
+      // Little-endian, as disk.ts reads them (typed arrays use the machine's order: checked below).
+      const n = list.length / 3;
+      const bytes = new ArrayBuffer(n * 8);
+      const docs = new Uint32Array(bytes, 0, n);
+      const weights = new Uint16Array(bytes, n * 4, n);
+      const evidence = new Uint16Array(bytes, n * 6, n);
+      for (let i = 0; i < n; i++) {
+        docs[i] = list[i * 3] as number;
+        weights[i] = hundredths(list[i * 3 + 1] as number);
+        evidence[i] = hundredths(list[i * 3 + 2] as number);
+      }
+      insertPostings.run(word, chunkNo, k++, new Uint8Array(bytes));
+    }
+    insertRanking.run(chunkNo, Buffer.from(ranking.buffer, 0, filled * 16));
+    chunk = new Map();
+    ranking = new Float64Array(CHUNK_FACTS * 2);
+  };
+
+  const result = scanFactsFile(realPath, name, {
+    top(key, value) {
+      // A key twice: JSON.parse keeps the last, and so does this.
+      top[key] = value;
+    },
+    factsStart() {
+      // The top level so far, checked now (meta and themes come first in a file we write).
+      const themes = knownThemes ?? (Array.isArray(top.themes) ? validateFactsTop(top, true, [], name).themes : undefined);
+      deferredThemes = themes === undefined;
+      const declared = themes ?? [];
+      themeText = themeTexts(declared);
+      // Repeated ids are found once all are written (firstRepeat): a million ids need not be kept in memory.
+      check = referenceChecker({ themes: declared, defaults: { title: false, themes: deferredThemes } }, (finding) => {
+        firstProblem ??= finding;
+      }, { get: () => undefined, set: () => undefined });
+    },
+    fact(raw, index, json) {
+      const fact = validateFact(raw, index, name);
+      check?.(fact, index);
+      if (!factThemes.has(fact.theme)) factThemes.set(fact.theme, index);
+      // After a problem, the rest is only checked (loadFacts reports a shape problem anywhere first).
+      if (firstProblem) return;
+      const doc = index;
+      // As written: reading it back checks and orders it as loading does (disk.ts).
+      insertFact.run(doc, fact.id, fact.theme, fact.year ?? null, json);
+      const local = doc % CHUNK_FACTS;
+      const text = themeText.get(fact.theme) ?? (deferredThemes ? `${fact.theme} ${fact.theme} ` : undefined);
+      for (const [t, { weight, evidence }] of factWords(fact, text, words)) {
+        let list = chunk.get(t);
+        if (!list) chunk.set(t, (list = []));
+        list.push(doc, weight, evidence);
+      }
+      const figured = fact.figures?.length ? 1 : 0;
+      ranking[local * 2] = sourceKey(fact.source);
+      ranking[local * 2 + 1] = fact.statement.length * 2 + figured;
+      for (const g of fact.figures ?? []) units.add(g.unit);
+      withFigures += figured;
+      const c = counts.get(fact.theme) ?? { facts: 0, withFigures: 0 };
+      c.facts++;
+      c.withFigures += figured;
+      counts.set(fact.theme, c);
+      count = doc + 1;
+      if (local === CHUNK_FACTS - 1) flush(Math.floor(doc / CHUNK_FACTS), CHUNK_FACTS);
+    },
+    progress(bytes) {
+      const now = Date.now();
+      if (options.progress && now - lastReport >= 200) {
+        lastReport = now;
+        options.progress({ bytes, total: stamp.size, facts: count });
+      }
+    },
+  });
+  if (count % CHUNK_FACTS !== 0) flush(Math.floor(count / CHUNK_FACTS), count % CHUNK_FACTS);
+
+  const data = validateFactsTop(result.bare ? {} : top, result.hasFacts || result.bare, factThemes.keys(), name);
+  if (!data.defaults.themes && deferredThemes && !knownThemes) {
+    // Themes came after the facts: checked, and the words built, again with them (buildIndexFile).
+    return { themesAfterFacts: true, themes: data.themes };
+  }
+  for (const sql of FACT_INDEXES.slice(1)) db.exec(sql);
+  const problem = firstOf(firstProblem, firstRepeat(db, data.themes, data.defaults));
+  if (problem) throw referenceError(problem, name, realPath);
+  db.exec(FACT_INDEXES[0]);
+
+  finishWords(db);
+  for (const sql of WORD_INDEXES) db.exec(sql);
+  const meta: Record<string, unknown> = {
+    format: INDEX_FORMAT,
+    version: INDEX_VERSION,
+    path: stamp.path,
+    size: result.bytes,
+    mtime: stamp.mtime,
+    sha256: result.sha256,
+    facts: count,
+    meta: data.meta,
+    themes: data.themes,
+    defaults: data.defaults,
+    units: [...units].sort(),
+    stats: { withFigures, counts: Object.fromEntries(counts) },
+    alphabet: alphabet(db),
+  };
+  for (const [key, value] of Object.entries(meta)) insertMeta.run(key, JSON.stringify(value));
+  options.progress?.({ bytes: stamp.size, total: stamp.size, facts: count });
+  return { themesAfterFacts: false, themes: data.themes };
+}
+
+/**
+ * The first fact whose id an earlier fact has, with what the shared checks
+ * say of it (in their order: its id, then its repeat, then its theme).
+ */
+function firstRepeat(db: Database, themes: Theme[], defaults: { title: boolean; themes: boolean }): Finding[] {
+  db.exec('CREATE INDEX facts_id_doc ON facts (id, doc)');
+  const row = db
+    .prepare('SELECT b.doc AS doc, b.json AS json, (SELECT min(a.doc) FROM facts a WHERE a.id = b.id) AS first FROM facts b WHERE first < b.doc ORDER BY b.doc LIMIT 1')
+    .get();
+  db.exec('DROP INDEX facts_id_doc');
+  if (!row) return [];
+  const findings: Finding[] = [];
+  const check = referenceChecker({ themes, defaults }, (f) => findings.push(f), { get: () => Number(row.first), set: () => undefined });
+  check(JSON.parse(String(row.json)) as Fact, Number(row.doc));
+  return findings;
+}
+
+/** The first problem in file order: one found while reading, or those of the first repeated id (at a fact, in the checks' order). */
+function firstOf(found: Finding | undefined, repeat: Finding[]): Finding | undefined {
+  const r = repeat[0];
+  if (!found || !r) return found ?? r;
+  if (found.index !== r.index) return found.index < r.index ? found : r;
+  return r; // the same fact: its findings in the checks' own order
+}
+
+/** The words table, from the postings: frequency, order, family; in SQL, with our functions for what only JavaScript knows. */
+function finishWords(db: Database): void {
+  const text = (v: SqlValue) => String(v);
+  db.function('cqf_family', { deterministic: true }, (w) => family(text(w)));
+  db.function('cqf_han', { deterministic: true }, (w) => (isHan(text(w)) ? 1 : 0));
+  db.function('cqf_rev', { deterministic: true }, (w) => [...text(w)].reverse().join(''));
+  db.function('cqf_ord', { deterministic: true }, (w, first) => arrayIndexOrder(text(w)) ?? Number(first));
+  db.exec(`INSERT INTO words (word, df, ord, family, han, rev, len)
+    SELECT word, sum(length(data)) / 8, cqf_ord(word, min(chunk * 4294967296 + first)), cqf_family(word), cqf_han(word), cqf_rev(word), length(word)
+    FROM postings GROUP BY word`);
+}
+
+/** The characters of the words that are not Chinese: what a typo may put in a word (disk.ts). */
+function alphabet(db: Database): string {
+  const chars = new Set<string>();
+  for (const row of db.prepare('SELECT word FROM words WHERE han = 0').iterate()) for (const ch of String(row.word)) chars.add(ch);
+  return [...chars].filter((c) => !/\d/.test(c)).sort().join('');
+}
+

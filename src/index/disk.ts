@@ -1,0 +1,423 @@
+// Reads the on-disk index of a big facts file (build.ts writes it): the search
+// index that rank.ts ranks with (SearchIndex, as the in-memory one), and the
+// facts themselves, read by id, by position or in order, only as far as a
+// lookup needs. The file may come from anyone (an index beside a facts file
+// is as trusted as the file): it is opened read-only, its tables must be
+// exactly ours, every value read is checked, every query has parameters,
+// and no SQL text ever comes from it. Anything amiss is a DamagedIndex.
+import type Fuse from 'fuse.js';
+import type { Defaults, ParsedFacts } from '../data/shape.js';
+import { validateFact, validateFactsTop } from '../data/shape.js';
+import type { Fact, Meta, Theme } from '../data/types.js';
+import type { Stats } from '../core/stats.js';
+import type { Postings, SearchIndex } from '../search/word-index.js';
+import { isHan } from '../search/tokenize.js';
+import { DataError } from '../errors.js';
+import { CHUNK_FACTS, INDEX_FORMAT, INDEX_VERSION, SCHEMA } from './schema.js';
+import { sqlite, type Database, type SqlValue, type Statement } from './sqlite.js';
+import type { SourceStamp } from './build.js';
+
+/** The index file is not one of ours, or is damaged: rebuilt when it is ours to rebuild, else reported. */
+export class DamagedIndex extends Error {}
+
+/** A damaged index met in the middle of a lookup: a data error, with the way out. */
+export const damaged = (file: string, name: string, why: string): DataError =>
+  new DataError(`${file} is not a usable index of ${name} (${why}); remove it, or rebuild it with: chongqing-facts index --force --data ${name}`);
+
+/** An index with no more words than this hands rank.ts all of them for typos, as the in-memory index does. */
+export const ALL_WORDS_UP_TO = 50_000;
+/** Rows a typo's candidate scan reads at most, per kind of scan. */
+const SCAN_LIMIT = 5_000;
+
+interface StoredMeta {
+  path: string;
+  size: number;
+  mtime: string;
+  sha256: string;
+  facts: number;
+  meta: Meta;
+  themes: Theme[];
+  defaults: Defaults;
+  units: string[];
+  stats: { withFigures: number; counts: Record<string, { facts: number; withFigures: number }> };
+  alphabet: string;
+}
+
+let expectedSchema: string | undefined;
+
+/** sqlite_master of a fresh index: what an index file must hold, no more. */
+function schemaOf(db: Database): string {
+  return JSON.stringify(db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name').all());
+}
+
+function ourSchema(): string {
+  if (expectedSchema === undefined) {
+    const mod = sqlite();
+    if (!mod) throw new DamagedIndex('no node:sqlite');
+    const db = new mod.DatabaseSync(':memory:');
+    for (const sql of SCHEMA) db.exec(sql);
+    expectedSchema = schemaOf(db);
+    db.close();
+  }
+  return expectedSchema;
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/**
+ * Opens the index at `file` for the facts file `name`: a DamagedIndex when
+ * it is not a complete index of ours; `stale` when it is, but of another
+ * file or another version of it (its size or time differ; the caller decides
+ * whether a hash settles it).
+ */
+export function openIndex(file: string, name: string): FactsIndex {
+  const mod = sqlite();
+  if (!mod) throw new DamagedIndex('no node:sqlite');
+  let db: Database;
+  try {
+    db = new mod.DatabaseSync(file, { readOnly: true });
+  } catch (err) {
+    throw new DamagedIndex(`cannot open: ${(err as Error).message}`);
+  }
+  try {
+    db.exec('PRAGMA trusted_schema = OFF; PRAGMA query_only = ON');
+    if (schemaOf(db) !== ourSchema()) throw new DamagedIndex('its tables are not those of an index of ours');
+    const rows = db.prepare('SELECT key, value FROM meta').all();
+    const meta: Record<string, unknown> = {};
+    for (const { key, value } of rows) meta[String(key)] = JSON.parse(String(value));
+    if (meta.format !== INDEX_FORMAT) throw new DamagedIndex('not an index of chongqing-facts');
+    if (meta.version !== INDEX_VERSION) throw new DamagedIndex(`an index of another version (${String(meta.version)})`);
+    return new FactsIndex(db, file, name, checkMeta(meta, name));
+  } catch (err) {
+    db.close();
+    if (err instanceof DamagedIndex) throw err;
+    throw new DamagedIndex((err as Error).message);
+  }
+}
+
+function checkMeta(m: Record<string, unknown>, name: string): StoredMeta {
+  const ok =
+    typeof m.path === 'string' &&
+    isCount(m.size) &&
+    typeof m.mtime === 'string' &&
+    /^\d+$/.test(m.mtime) &&
+    typeof m.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(m.sha256) &&
+    isCount(m.facts) &&
+    typeof m.alphabet === 'string' &&
+    Array.isArray(m.units) &&
+    m.units.every((u) => typeof u === 'string') &&
+    typeof m.defaults === 'object' &&
+    m.defaults !== null &&
+    typeof m.stats === 'object' &&
+    m.stats !== null;
+  if (!ok) throw new DamagedIndex('its meta table is not ours');
+  // Meta and themes as loading checks them.
+  const top = validateFactsTop({ meta: m.meta, themes: m.themes }, true, [], name);
+  const stats = m.stats as StoredMeta['stats'];
+  if (!isCount(stats.withFigures) || typeof stats.counts !== 'object') throw new DamagedIndex('its counts are not ours');
+  for (const c of Object.values(stats.counts)) if (!isCount(c.facts) || !isCount(c.withFigures)) throw new DamagedIndex('its counts are not ours');
+  const d = m.defaults as Record<string, unknown>;
+  return { ...(m as unknown as StoredMeta), meta: top.meta, themes: top.themes, defaults: { title: d.title === true, themes: d.themes === true } };
+}
+
+/** A bounded cache: emptied when full, so that memory stays bounded whatever is asked. */
+class Memo<K, V> extends Map<K, V> {
+  constructor(private readonly max: number) {
+    super();
+  }
+  remember(key: K, value: V): V {
+    if (this.size >= this.max) this.clear();
+    this.set(key, value);
+    return value;
+  }
+}
+
+/** An opened index: the facts' details, a SearchIndex over it, and reads of facts. */
+export class FactsIndex implements SearchIndex {
+  readonly origin = 'sqlite';
+  fuse?: Fuse<string>;
+  private readonly statements = new Map<string, Statement>();
+  private readonly postingsMemo = new Memo<string, Postings | undefined>(4096);
+  private readonly hasMemo = new Memo<string, boolean>(65_536);
+  private readonly factMemo = new Memo<number, Fact>(4096);
+  private readonly rankingMemo = new Memo<number, Float64Array>(64);
+  private han?: string[];
+  private latin?: string[];
+  private latinCount?: number;
+  /** For tests: hand rank.ts candidate words the way a big index does, whatever its size. */
+  allWordsUpTo = ALL_WORDS_UP_TO;
+
+  constructor(
+    private readonly db: Database,
+    readonly file: string,
+    private readonly name: string,
+    readonly stored: StoredMeta,
+  ) {}
+
+  get size(): number {
+    return this.stored.facts;
+  }
+
+  /** Whether this is the index of that file as it is now. */
+  fits(stamp: SourceStamp): 'yes' | 'no' | 'hash' {
+    if (this.stored.path !== stamp.path || this.stored.size !== stamp.size) return 'no';
+    return this.stored.mtime === stamp.mtime ? 'yes' : 'hash';
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private q(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  /** Runs a read; any failure of the file is a data error that says what to do. */
+  private read<T>(what: () => T): T {
+    try {
+      return what();
+    } catch (err) {
+      if (err instanceof DataError) throw err;
+      throw damaged(this.file, this.name, (err as Error).message);
+    }
+  }
+
+  // ---- SearchIndex ---------------------------------------------------------
+
+  wordPostings(term: string): Postings | undefined {
+    if (this.postingsMemo.has(term)) return this.postingsMemo.get(term);
+    const list = this.read(() => {
+      const rows = this.q('SELECT data FROM postings WHERE word = ? ORDER BY chunk').all(term);
+      if (rows.length === 0) return undefined;
+      let total = 0;
+      for (const { data } of rows) {
+        if (!(data instanceof Uint8Array) || data.length % 8 !== 0) throw new Error('postings of a wrong length');
+        total += data.length / 8;
+      }
+      const out = new Array<number>(total * 3);
+      let k = 0;
+      for (const { data } of rows) {
+        const bytes = data as Uint8Array;
+        const n = bytes.length / 8;
+        const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+        for (let i = 0; i < n; i++) {
+          const doc = view.getUint32(i * 4, true);
+          if (doc >= this.size) throw new Error('postings of a fact that is not there');
+          out[k++] = doc;
+          out[k++] = view.getUint16(n * 4 + i * 2, true) / 100;
+          out[k++] = view.getUint16(n * 6 + i * 2, true) / 100;
+        }
+      }
+      return out;
+    });
+    return this.postingsMemo.remember(term, list);
+  }
+
+  wordFrequency(term: string): number {
+    return this.read(() => Number(this.q('SELECT df FROM words WHERE word = ?').get(term)?.df ?? 0));
+  }
+
+  hasWord(term: string): boolean {
+    const known = this.hasMemo.get(term);
+    if (known !== undefined) return known;
+    return this.hasMemo.remember(term, this.read(() => this.q('SELECT 1 AS x FROM words WHERE word = ?').get(term) !== undefined));
+  }
+
+  wordFamily(root: string): readonly string[] {
+    return this.read(() => this.q('SELECT word FROM words WHERE family = ? AND +han = 0 ORDER BY ord').all(root).map((r) => String(r.word)));
+  }
+
+  hanWords(): readonly string[] {
+    return (this.han ??= this.read(() => this.q('SELECT word FROM words WHERE han = 1 ORDER BY ord').all().map((r) => String(r.word))));
+  }
+
+  nearWords(q: string): { words: readonly string[]; all: boolean } {
+    this.latinCount ??= this.read(() => Number(this.q('SELECT count(*) AS n FROM words WHERE han = 0').get()?.n ?? 0));
+    if (this.latinCount <= this.allWordsUpTo) {
+      this.latin ??= this.read(() => this.q('SELECT word FROM words WHERE han = 0 ORDER BY ord').all().map((r) => String(r.word)));
+      return { words: this.latin, all: true };
+    }
+    return { words: this.read(() => this.candidatesFor(q)), all: false };
+  }
+
+  /**
+   * The words that rank.ts's similarity() can take for a typo or start of
+   * `q`, found with the index's tables instead of a look at every word:
+   * words that start with q; q's own starts; for 3 and 4 letters, q's
+   * letters in another order; one edit away (every variant looked up); for
+   * 8 letters and more, two edits away: q cut in three, one piece is intact
+   * (a word starting with the first, ending with the last, or starting with
+   * a one-edit variant of the first followed by the second). In index order.
+   */
+  private candidatesFor(q: string): string[] {
+    const found = new Map<string, number>();
+    const add = (rows: Record<string, SqlValue>[]) => {
+      for (const r of rows) if (!/\d/.test(String(r.word))) found.set(String(r.word), Number(r.ord));
+    };
+    const exact = (words: Iterable<string>) =>
+      add(this.q('SELECT word, ord FROM words WHERE word IN (SELECT value FROM json_each(?))').all(JSON.stringify([...new Set(words)])));
+    const prefix = (p: string, minLen: number, maxLen: number) =>
+      add(this.q('SELECT word, ord FROM words WHERE word >= ? AND word < ? AND len BETWEEN ? AND ? LIMIT ?').all(p, `${p}\u{10ffff}`, minLen, maxLen, SCAN_LIMIT));
+    const suffix = (p: string, minLen: number, maxLen: number) => {
+      const rev = [...p].reverse().join('');
+      add(this.q('SELECT word, ord FROM words WHERE rev >= ? AND rev < ? AND len BETWEEN ? AND ? LIMIT ?').all(rev, `${rev}\u{10ffff}`, minLen, maxLen, SCAN_LIMIT));
+    };
+    const n = q.length;
+    prefix(q, n + 1, 4 * n);
+    if (n >= 5) exact(Array.from({ length: n - Math.max(4, n - 3) }, (_, i) => q.slice(0, Math.max(4, n - 3) + i)));
+    if (n <= 4) exact(permutations(q));
+    if (n >= 5) {
+      const alphabet = [...new Set([...this.stored.alphabet, ...q])];
+      exact(oneEdit(q, alphabet));
+      if (n >= 8) {
+        const a = Math.floor(n / 3);
+        const b = Math.floor((2 * n) / 3);
+        prefix(q.slice(0, a), n - 2, n + 2);
+        suffix(q.slice(b), n - 2, n + 2);
+        for (const v of new Set(oneEdit(q.slice(0, a), alphabet))) if (v) prefix(v + q.slice(a, b), n - 2, n + 2);
+      }
+    }
+    found.delete(q);
+    return [...found].sort((x, y) => x[1] - y[1]).map(([w]) => w).filter((w) => !isHan(w));
+  }
+
+  factAt(doc: number): Fact | undefined {
+    if (!Number.isInteger(doc) || doc < 0 || doc >= this.size) return undefined;
+    const hit = this.factMemo.get(doc);
+    if (hit) return hit;
+    const row = this.read(() => this.q('SELECT json FROM facts WHERE doc = ?').get(doc));
+    if (!row) throw damaged(this.file, this.name, `fact ${doc} is missing`);
+    return this.factMemo.remember(doc, this.parseFact(row.json, doc));
+  }
+
+  rankInfo(doc: number): { figured: boolean; length: number; source: number } | undefined {
+    if (!Number.isInteger(doc) || doc < 0 || doc >= this.size) return undefined;
+    const chunk = Math.floor(doc / CHUNK_FACTS);
+    let data = this.rankingMemo.get(chunk);
+    if (!data) {
+      const row = this.read(() => this.q('SELECT data FROM ranking WHERE chunk = ?').get(chunk));
+      const blob = row?.data;
+      const want = Math.min(CHUNK_FACTS, this.size - chunk * CHUNK_FACTS) * 16;
+      if (!(blob instanceof Uint8Array) || blob.length !== want) throw new Error('ranking details of a wrong length');
+      // Copied: a blob need not be aligned for a Float64Array.
+      data = this.rankingMemo.remember(chunk, new Float64Array(blob.slice().buffer));
+    }
+    const local = doc - chunk * CHUNK_FACTS;
+    const source = data[local * 2] ?? 0;
+    const packed = data[local * 2 + 1] ?? 0;
+    return { figured: packed % 2 === 1, length: Math.floor(packed / 2), source };
+  }
+
+  // ---- facts -----------------------------------------------------------------
+
+  /** A fact as stored, checked as loading checks one (the index is anyone's). */
+  private parseFact(json: SqlValue | undefined, doc: number): Fact {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(String(json));
+    } catch {
+      throw damaged(this.file, this.name, `fact ${doc} is not JSON`);
+    }
+    return validateFact(raw, doc, `${this.name} (its index ${this.file})`);
+  }
+
+  /** The fact with this id, if any. */
+  factById(id: string): Fact | undefined {
+    const row = this.read(() => this.q('SELECT doc, json FROM facts WHERE id = ?').get(id));
+    if (!row) return undefined;
+    const fact = this.parseFact(row.json, Number(row.doc));
+    if (fact.id !== id) throw damaged(this.file, this.name, 'a fact under another id');
+    return fact;
+  }
+
+  /**
+   * The ids "did you mean" weighs when `id` is not found: every id, as
+   * loading does, up to ALL_WORDS_UP_TO facts; beyond, those that share its
+   * first half, or its first three characters (a million edit distances
+   * would take seconds).
+   */
+  idsNear(id: string): string[] {
+    if (this.size <= this.allWordsUpTo) return this.read(() => this.q('SELECT id FROM facts ORDER BY doc').all().map((r) => String(r.id)));
+    const ids = new Set<string>();
+    for (const prefix of new Set([id.slice(0, Math.ceil(id.length / 2)), id.slice(0, 3)])) {
+      const rows = this.read(() => this.q('SELECT id FROM facts WHERE id >= ? AND id < ? LIMIT ?').all(prefix, `${prefix}\u{10ffff}`, SCAN_LIMIT));
+      for (const r of rows) ids.add(String(r.id));
+    }
+    return [...ids];
+  }
+
+  /** The facts of these themes (all when none) and year, in file order, read as they are iterated. */
+  *facts(themes?: readonly string[], year?: number): Iterable<Fact> {
+    const where = [themes ? 'theme IN (SELECT value FROM json_each(?))' : '', year !== undefined ? 'year = ?' : ''].filter(Boolean);
+    const params: SqlValue[] = [...(themes ? [JSON.stringify(themes)] : []), ...(year !== undefined ? [year] : [])];
+    const sql = `SELECT doc, json FROM facts${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY doc`;
+    const rows = this.read(() => this.q(sql).iterate(...params));
+    for (;;) {
+      const next = this.read(() => rows.next());
+      if (next.done) return;
+      yield this.parseFact(next.value.json, Number(next.value.doc));
+    }
+  }
+
+  /** How many facts these themes have (all when none). */
+  count(themes?: readonly string[]): number {
+    if (!themes) return this.size;
+    return themes.reduce((n, t) => n + (this.countsOf(t)?.facts ?? 0), 0);
+  }
+
+  /** A theme's counts: own properties only ("constructor" is a theme id too). */
+  private countsOf(theme: string): { facts: number; withFigures: number } | undefined {
+    const counts = this.stored.stats.counts;
+    return Object.hasOwn(counts, theme) ? counts[theme] : undefined;
+  }
+
+  /** The nth fact (from 0) of these themes, in file order. */
+  nth(themes: readonly string[] | undefined, n: number): Fact | undefined {
+    if (!themes) return this.factAt(n);
+    const row = this.read(() =>
+      this.q('SELECT doc, json FROM facts WHERE theme IN (SELECT value FROM json_each(?)) ORDER BY doc LIMIT 1 OFFSET ?').get(JSON.stringify(themes), n),
+    );
+    return row && this.parseFact(row.json, Number(row.doc));
+  }
+
+  get units(): readonly string[] {
+    return this.stored.units;
+  }
+
+  /** Facts per theme and with figures, counted when the index was built. */
+  stats(): Stats {
+    const themes = this.stored.themes.map((t) => {
+      const c = this.countsOf(t.id);
+      return { ...t, facts: c?.facts ?? 0, withFigures: c?.withFigures ?? 0 };
+    });
+    return { facts: this.size, withFigures: this.stored.stats.withFigures, themes };
+  }
+
+  /** What loading gives of the file, without its facts. */
+  parsed(): Omit<ParsedFacts, 'facts'> {
+    return { meta: this.stored.meta, themes: this.stored.themes, defaults: this.stored.defaults };
+  }
+}
+
+/** Every order of the letters of a short word (at most 24). */
+function permutations(q: string): string[] {
+  if (q.length <= 1) return [q];
+  const out: string[] = [];
+  for (let i = 0; i < q.length; i++) for (const rest of permutations(q.slice(0, i) + q.slice(i + 1))) out.push((q[i] ?? '') + rest);
+  return out;
+}
+
+/** Every word one edit from `w`: a letter left out, swapped with the next, changed, or added. */
+function oneEdit(w: string, alphabet: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) {
+    out.push(w.slice(0, i) + w.slice(i + 1));
+    if (i + 1 < w.length) out.push(w.slice(0, i) + (w[i + 1] ?? '') + (w[i] ?? '') + w.slice(i + 2));
+    for (const c of alphabet) out.push(w.slice(0, i) + c + w.slice(i + 1));
+  }
+  for (let i = 0; i <= w.length; i++) for (const c of alphabet) out.push(w.slice(0, i) + c + w.slice(i));
+  return out;
+}
