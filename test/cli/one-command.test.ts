@@ -13,7 +13,7 @@ const whole = () => createProgram(createContext(io()));
 describe('the program of a lookup', () => {
   it('knows every command by the name it defines (the table in program.ts and the register functions agree)', () => {
     const names = whole().commands.map((c) => c.name());
-    expect(names).toEqual(['search', 'list', 'show', 'themes', 'cite', 'stats', 'random', 'info', 'verify', 'completion', 'mcp', '__complete', 'help']);
+    expect(names).toEqual(['search', 'list', 'show', 'themes', 'cite', 'stats', 'random', 'info', 'index', 'verify', 'completion', 'mcp', '__complete', 'help']);
     for (const name of LOOKUPS) {
       expect(createProgram(createContext(io()), name).commands.map((c) => c.name())).toEqual([name]);
     }
