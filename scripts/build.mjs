@@ -130,7 +130,22 @@ const cli = { ...common, plugins: [...common.plugins, lazyParts] };
 const out = { outdir: 'dist', outExtension: { '.js': '.cjs' } };
 await build({ ...cli, ...out, entryPoints: { main: 'src/cli/main.ts' } });
 await build({ ...cli, ...out, entryPoints: { table: 'src/format/table.ts' } });
-await build({ ...cli, ...out, entryPoints: { mcp: 'src/mcp/server.ts' } });
+// The MCP SDK's server makes an Ajv validator for the answers to elicitation
+// requests (server.elicitInput), which this server never sends: Ajv and its
+// formats would be a fifth of the tarball for code never run. A stand-in that
+// throws if it ever is (test/e2e/mcp.test.ts checks the bundle holds no Ajv).
+const noAjv = {
+  name: 'no-ajv',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]validation[\\/]ajv-provider\.js$/ }, () => ({ path: 'no-ajv', namespace: 'cqf' }));
+    b.onLoad({ filter: /^no-ajv$/, namespace: 'cqf' }, () => ({
+      contents:
+        "exports.AjvJsonSchemaValidator = class { getValidator() { throw new Error('chongqing-facts mcp: JSON Schema validation (elicitation) is not built in'); } };",
+      loader: 'js',
+    }));
+  },
+};
+await build({ ...cli, ...out, plugins: [...cli.plugins, noAjv], entryPoints: { mcp: 'src/mcp/server.ts' } });
 await build({ ...common, outfile: 'dist/fuse.cjs', stdin: { contents: "export { default } from 'fuse.js';", resolveDir: '.', loader: 'js' } });
 await build({ ...common, ...out, entryPoints: { validate: 'src/data/generated/validate-facts.js' } });
 await build({ ...common, ...out, entryPoints: { api: 'src/api/index.ts' } });

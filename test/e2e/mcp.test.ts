@@ -322,6 +322,15 @@ describe(`chongqing-facts mcp on a raw pipe, on Node ${VERSION}`, () => {
     }
   });
 
+  // scripts/build.mjs swaps the SDK's Ajv validator (used only for
+  // elicitation, which this server never asks for) for a stand-in; a new SDK
+  // that moves it would bring Ajv back into the bundle unnoticed.
+  it('its bundle holds no Ajv (the SDK validates only elicitation answers with it)', () => {
+    const code = readFileSync(new URL('../../dist/mcp.cjs', import.meta.url), 'utf8');
+    expect(code.replace(/AjvJsonSchemaValidator/g, '')).not.toMatch(/ajv/i);
+    expect(code).toContain('JSON Schema validation (elicitation) is not built in');
+  });
+
   it('ends quietly when the client closes its stdout', async () => {
     const raw = new Raw();
     raw.send(INITIALIZE);
