@@ -39,13 +39,19 @@ export interface IndexedData extends LoadedFacts {
 
 export const isIndexed = (data: LoadedFacts): data is IndexedData => (data as Partial<IndexedData>).index instanceof FactsIndex;
 
+/** Where the per-user directory of indexes is (not yet checked). */
+function cacheDirPath(env: NodeJS.ProcessEnv): string {
+  // $HOME first: node:os is loaded only when it is not set.
+  const home = () => env.HOME || process.getBuiltinModule('node:os').homedir();
+  const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(home(), '.cache');
+  return join(base, 'chongqing-facts', 'indexes');
+}
+
 /** The per-user directory of indexes, created when `create`; undefined when it cannot be had safely. */
 export function indexCacheDir(env: NodeJS.ProcessEnv, create: boolean): string | undefined {
   if (process.platform === 'win32') return undefined;
   try {
-    // node:os only here: a lookup of the bundled facts never loads it.
-    const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(process.getBuiltinModule('node:os').homedir(), '.cache');
-    const dir = join(base, 'chongqing-facts', 'indexes');
+    const dir = cacheDirPath(env);
     if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
     else if (!existsSync(dir)) return undefined;
     return isPrivate(dir) && isPrivate(dirname(dir)) && safeAncestors(realpathSync(dir)) ? dir : undefined;
@@ -64,6 +70,8 @@ export function cacheName(realPath: string): string {
 function placeOf(realPath: string, env: NodeJS.ProcessEnv, create: boolean): { file: string; beside: boolean } | undefined {
   const beside = realPath + BESIDE_SUFFIX;
   if (existsSync(beside)) return { file: beside, beside: true };
+  // A small file's lookup only asks whether its index exists: one stat, the directory checked only then.
+  if (!create && (process.platform === 'win32' || !existsSync(join(cacheDirPath(env), cacheName(realPath))))) return undefined;
   const dir = indexCacheDir(env, create);
   return dir === undefined ? undefined : { file: join(dir, cacheName(realPath)), beside: false };
 }
@@ -201,6 +209,12 @@ function scanHash(real: string): string {
   return hash.digest('hex');
 }
 
+function frozen(f: Fact): Fact {
+  for (const g of f.figures ?? []) Object.freeze(g);
+  for (const a of [f.figures, f.rank, f.tags, f.zh]) if (a) Object.freeze(a);
+  return Object.freeze(f);
+}
+
 function dataOf(index: FactsIndex, path: string): IndexedData {
   let facts: Fact[] | undefined;
   return {
@@ -209,7 +223,8 @@ function dataOf(index: FactsIndex, path: string): IndexedData {
     index,
     // Every fact, for what needs them all (verify, completion, the MCP server): read once when asked for.
     get facts(): Fact[] {
-      return (facts ??= [...index.facts()]);
+      // Frozen, as loaded facts are (src/api/data.ts): no caller can change what later calls see.
+      return (facts ??= Object.freeze([...index.facts()].map(frozen)) as Fact[]);
     },
     get raw(): string {
       return readText(path, 'facts file');

@@ -58,7 +58,10 @@ describe(`the on-disk index through the binary, on Node ${VERSION}`, () => {
     for (const argv of [['search', 'car', '--json'], ['search', 'automobile'], ['list', '--theme', 'ecology'], ['show', 'gdp-2025']]) {
       expect(builtins(argv), argv.join(' ')).not.toContain('sqlite');
     }
-    expect(builtins(['search', 'car', '--json', '--data', small])).not.toContain('sqlite');
+    // Nor node:os (the cache directory's home) for a file that has no index.
+    const loaded = builtins(['search', 'car', '--json', '--data', small]);
+    expect(loaded).not.toContain('sqlite');
+    expect(loaded).not.toContain('os');
   });
 
   it.skipIf(!HAS_SQLITE)('a big file does load it (so the check above is not vacuous)', () => {
