@@ -28,7 +28,7 @@ const root = new URL('..', import.meta.url);
 const { values } = parseArgs({
   options: {
     words: { type: 'string', default: '30000' },
-    neighbours: { type: 'string', default: '3' },
+    neighbours: { type: 'string', default: '5' },
     threshold: { type: 'string', default: '0.55' },
     reach: { type: 'string', default: '100' },
     out: { type: 'string', default: fileURLToPath(new URL('data/related-words.txt', root)) },
