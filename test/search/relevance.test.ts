@@ -43,8 +43,8 @@ describe('search relevance', () => {
 // figures then: hit@3 0.854, 30/45 silent), then tuned on (its README says
 // more).
 describe.each([
-  ['set-a.json', { hitAt3: 0.93, silent: 36, kinds: { question: 0.9, paraphrase: 0.86, 'multi-topic': 1, chinese: 1, typo: 0.93, keyword: 1 } }],
-  ['holdout-b.json', { hitAt3: 0.92, silent: 36, kinds: { question: 0.96, paraphrase: 0.75, 'multi-topic': 0.9, chinese: 1, typo: 1, keyword: 1 } }],
+  ['set-a.json', { hitAt3: 0.94, silent: 36, kinds: { question: 0.93, paraphrase: 0.86, 'multi-topic': 1, chinese: 1, typo: 0.93, keyword: 1 } }],
+  ['holdout-b.json', { hitAt3: 0.92, silent: 36, kinds: { question: 0.96, paraphrase: 0.78, 'multi-topic': 0.9, chinese: 1, typo: 1, keyword: 1 } }],
   ['set-c.json', { hitAt3: 0.92, silent: 35, kinds: { question: 1, paraphrase: 0.73, 'multi-topic': 1, chinese: 0.95, typo: 1, keyword: 0.95 } }],
 ])('blind query set %s', (file, measured) => {
   const blind: RelevanceQuery[] = JSON.parse(readFileSync(new URL(`../fixtures/blind/${file}`, import.meta.url), 'utf8'));
