@@ -18,6 +18,7 @@
 //   properties (\p{...}), which costs time to parse: they are made on first
 //   use (JSON output of the facts, which hold Chinese, needs one);
 // - the bundles are ASCII, read as latin1 by src/cli/boot.ts;
+// - the package's files are found from __dirname, without building a file URL;
 // - a lookup ends as soon as its output is written, before the garbage
 //   collection V8 schedules for after the run (Node 22 and later).
 import { spawnSync } from 'node:child_process';
@@ -177,6 +178,20 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
     expect(loaded.filter((m) => /\b(os|child_process|tty|net|crypto)$/.test(m))).toEqual([]);
     // HOME served: the cache is where it says.
     expect(readdirSync(join(home, '.cache', 'chongqing-facts')).length).toBeGreaterThan(0);
+  });
+
+  it('a lookup finds the package files from __dirname: no file URL is built or parsed (src/paths.ts)', () => {
+    const script = `
+      const url = require('node:url');
+      let calls = 0;
+      for (const name of ['pathToFileURL', 'fileURLToPath']) { const f = url[name]; url[name] = (...a) => (calls++, f(...a)); }
+      process.argv.splice(1, process.argv.length, ${JSON.stringify(BIN)}, 'search', 'car', '--json');
+      process.on('exit', () => require('node:fs').writeSync(2, String(calls)));
+      require(${JSON.stringify(BIN)});`;
+    const r = spawnSync(NODE, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH, CHONGQING_FACTS_CODE_CACHE: '0' } });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).length).toBeGreaterThan(0);
+    expect(r.stderr).toBe('0');
   });
 
   it('info loads node:crypto, for the SHA-256 (so the check above is not vacuous)', () => {
