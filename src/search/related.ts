@@ -20,88 +20,84 @@ export interface RelatedTerm {
 export const RELATED_WORDS = packagePath('data/related-words.txt');
 
 const NEWLINE = 0x0a;
-const SPACE = 0x20;
-const COLON = 0x3a;
 /** Keys are plain lower-case words; nothing else can be in the table. */
 const KEY = /^[a-z]+$/;
 
-const BLOCK = 4096;
+/** Bytes read at a time while looking for a line's ends: longer than a line. */
+const CHUNK = 128;
 
-/** The open file, its size and the blocks read so far. */
-let table: { fd: number; size: number; blocks: Map<number, Buffer> } | undefined;
+/** The open file (-1: not yet) and its size. */
+let fd = -1;
+let size = 0;
 /** Where the words start, after the header's comment lines. */
 let start = 0;
 
-function load(): NonNullable<typeof table> {
-  if (table) return table;
+function load(): void {
+  if (fd >= 0) return;
   try {
-    const fd = openSync(RELATED_WORDS, 'r');
-    table = { fd, size: fstatSync(fd).size, blocks: new Map() };
+    const opened = openSync(RELATED_WORDS, 'r');
+    size = fstatSync(opened).size;
+    fd = opened;
   } catch (err) {
     throw new DataError(`cannot read ${RELATED_WORDS} (${(err as NodeJS.ErrnoException).code ?? String(err)}): reinstall chongqing-facts`);
   }
-  // The descriptor stays open for the run: the process ends soon after a lookup.
-  while (start < table.size && byteAt(start) === 0x23 /* # */) {
-    while (start < table.size && byteAt(start) !== NEWLINE) start++;
-    start++;
+  // The descriptor stays open for the run: a lookup's process ends soon after.
+  while (start < size && bytes(start, start + 1)[0] === 0x23 /* # */) start = lineEnd(start, size) + 1;
+}
+
+/** The file's bytes from `from` to `to` (exclusive), read where they lie. */
+function bytes(from: number, to: number): Buffer {
+  const buf = Buffer.allocUnsafe(to - from);
+  for (let got = 0; got < buf.length; ) {
+    const n = readSync(fd, buf, got, buf.length - got, from + got);
+    if (n === 0) throw new DataError(`${RELATED_WORDS} changed while it was read: reinstall chongqing-facts`);
+    got += n;
   }
-  return table;
+  return buf;
 }
 
-/** The byte at `at` (past the end: a newline), reading its block on first use. */
-function byteAt(at: number): number {
-  const t = table!;
-  if (at >= t.size) return NEWLINE;
-  const n = Math.floor(at / BLOCK);
-  let block = t.blocks.get(n);
-  if (!block) {
-    block = Buffer.allocUnsafe(Math.min(BLOCK, t.size - n * BLOCK));
-    let got = 0;
-    while (got < block.length) {
-      const r = readSync(t.fd, block, got, block.length - got, n * BLOCK + got);
-      if (r === 0) throw new DataError(`${RELATED_WORDS} changed while it was read: run again`);
-      got += r;
-    }
-    t.blocks.set(n, block);
+/** The start of the line holding `at`, no earlier than `lo` (a line start). */
+function lineStart(lo: number, at: number): number {
+  while (at > lo) {
+    const from = Math.max(lo, at - CHUNK);
+    const nl = bytes(from, at).lastIndexOf(NEWLINE);
+    if (nl >= 0) return from + nl + 1;
+    at = from;
   }
-  return block[at - n * BLOCK]!;
+  return lo;
 }
 
-/** Bytes `from` to `to` (exclusive) as a latin1 string: the file is ASCII. */
-function textAt(from: number, to: number): string {
-  let out = '';
-  for (let i = from; i < to; i++) out += String.fromCharCode(byteAt(i));
-  return out;
-}
-
-/** -1, 0 or 1 as the line's word at `at` sorts before, equal to or after `term`; ASCII, so bytes compare as characters. */
-function compareKey(at: number, term: string): number {
-  for (let i = 0; ; i++) {
-    const b = byteAt(at + i); // past the end is the end of the line
-    const endOfKey = b === SPACE || b === NEWLINE;
-    if (i === term.length) return endOfKey ? 0 : 1;
-    if (endOfKey) return -1;
-    const c = term.charCodeAt(i);
-    if (b !== c) return b < c ? -1 : 1;
+/** The end (its newline, or `hi`) of the line holding `at`. */
+function lineEnd(at: number, hi: number): number {
+  while (at < hi) {
+    const to = Math.min(hi, at + CHUNK);
+    const nl = bytes(at, to).indexOf(NEWLINE);
+    if (nl >= 0) return at + nl;
+    at = to;
   }
+  return hi;
 }
 
-/** The byte range of the line for `term`, or undefined. */
-function findLine(term: string): [number, number] | undefined {
+/**
+ * The line for `term` (normalised), or undefined: a binary search over byte
+ * offsets, each step reading the line it lands on (a few reads of a file in
+ * the page cache, where reading all of it cost half a millisecond).
+ */
+function findLine(term: string): string | undefined {
   if (!KEY.test(term)) return undefined;
-  const { size } = load();
   // lo is always the start of a line, hi the end of the range (exclusive).
-  // Plain loops over the bytes: lines are short.
-  let lo = start;
+  load();
   let hi = size;
+  let lo = start;
   while (lo < hi) {
-    let line = (lo + hi) >>> 1;
-    while (line > lo && byteAt(line - 1) !== NEWLINE) line--;
-    let end = line;
-    while (end < hi && byteAt(end) !== NEWLINE) end++;
-    const c = compareKey(line, term);
-    if (c === 0) return [line, end];
-    if (c < 0) lo = end + 1;
+    const line = lineStart(lo, (lo + hi) >>> 1);
+    const end = lineEnd(line, hi);
+    const text = bytes(line, end).toString('latin1');
+    const space = text.indexOf(' ');
+    const key = space < 0 ? text : text.slice(0, space);
+    // ASCII: code units compare as bytes.
+    if (key === term) return text;
+    if (key < term) lo = end + 1;
     else hi = line;
   }
   return undefined;
@@ -112,15 +108,9 @@ export const isKnownWord = (term: string): boolean => findLine(term) !== undefin
 
 /** How common an English word is: 1 for the most common; undefined for a word not known. */
 export function wordRank(term: string): number | undefined {
-  const found = findLine(term);
-  if (!found) return undefined;
-  const [line, lineEnd] = found;
-  let at = line;
-  while (at < lineEnd && byteAt(at) !== SPACE) at++;
-  let end = at + 1;
-  while (end < lineEnd && byteAt(end) !== SPACE) end++;
+  const line = findLine(term);
   // Written in base 36, to keep the table small.
-  return Number.parseInt(textAt(at + 1, end), 36);
+  return line === undefined ? undefined : Number.parseInt(line.split(' ')[1] ?? '', 36);
 }
 
 /**
@@ -128,22 +118,14 @@ export function wordRank(term: string): number | undefined {
  * first; never the word itself or its own family (rank, ranked, ranking).
  */
 export function relatedTerms(term: string): readonly RelatedTerm[] {
-  const found = findLine(term);
-  if (!found) return [];
-  const [line, lineEnd] = found;
-  const out: RelatedTerm[] = [];
+  const line = findLine(term);
+  if (line === undefined) return [];
   // After the key and its rank, " word:78" for each related word.
-  let at = line;
-  while (at < lineEnd && byteAt(at) !== SPACE) at++;
-  at++;
-  while (at < lineEnd && byteAt(at) !== SPACE) at++;
-  while (at < lineEnd) {
-    let colon = at + 1;
-    while (colon < lineEnd && byteAt(colon) !== COLON) colon++;
-    let end = colon + 1;
-    while (end < lineEnd && byteAt(end) !== SPACE) end++;
-    out.push({ term: textAt(at + 1, colon), similarity: Number(textAt(colon + 1, end)) / 100 });
-    at = end;
-  }
-  return out;
+  return line
+    .split(' ')
+    .slice(2)
+    .map((pair) => {
+      const colon = pair.indexOf(':');
+      return { term: pair.slice(0, colon), similarity: Number(pair.slice(colon + 1)) / 100 };
+    });
 }
