@@ -20,6 +20,7 @@
 //   the ranges known to hold none (so not for the facts' Chinese);
 // - the bundles are ASCII, read as latin1 by src/cli/boot.ts;
 // - the package's files are found from __dirname, without building a file URL;
+// - a search reads the related-words table in pieces, never whole;
 // - a lookup ends as soon as its output is written, before the garbage
 //   collection V8 schedules for after the run (Node 22 and later).
 import { spawnSync } from 'node:child_process';
@@ -102,6 +103,9 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
     expect(search.reads).toContain('facts-index.json');
     expect(search.reads).not.toContain('facts.json');
     expect(search.parsed).toBeGreaterThanOrEqual(prebuilt.length - 2);
+    // The related words are binary-searched with positional reads (src/search/related.ts), never read whole.
+    expect(search.reads).not.toContain('related-words.txt');
+    expect(probe(['search', 'automobile', '--json']).reads).not.toContain('related-words.txt');
     for (const argv of [['list', '--theme', 'ecology'], ['show', 'gdp-2025'], ['themes']]) {
       const { code, reads, parsed } = probe(argv, true);
       expect(code).toBe(0);
