@@ -49,9 +49,10 @@ const common = {
   // rebuilt on each call; ours (src/format/width.ts) costs far less, and the
   // table then measures exactly as our wrapping does.
   alias: { 'string-width': './src/format/string-width.cjs' },
-  // The modules find data relative to themselves (new URL(..., import.meta.url)).
-  define: { 'import.meta.url': '__cqf_module_url' },
-  banner: { js: 'var __cqf_module_url=require("node:url").pathToFileURL(__filename).href;' },
+  // The modules find data from __dirname in a bundle (src/paths.ts): the
+  // import.meta.url of a plain ES module is never read there, and no banner
+  // builds a file URL at every start.
+  define: { 'import.meta.url': 'undefined' },
   plugins: [
     {
       name: 'chongqing-facts',

@@ -1,10 +1,12 @@
 // English words known to exist, and the words of the facts that are close to
 // them in meaning, from data/related-words.txt (distilled from word vectors by
 // scripts/distill-related-words.mjs). The file is sorted, one line per word,
-// so a lookup reads it on first use and binary-searches its bytes: nothing
-// is parsed beyond the one line asked for, and a lookup that never asks reads
-// nothing at all.
-import { readFileSync } from 'node:fs';
+// so a lookup opens it on first use and binary-searches its bytes, reading
+// only the blocks the search lands on (a few dozen KB of its 500): nothing is
+// parsed beyond the one line asked for, and a lookup that never asks reads
+// nothing at all. Reading the whole file cost every search about half a
+// millisecond, and half a megabyte.
+import { fstatSync, openSync, readSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 import { DataError } from '../errors.js';
 
@@ -18,55 +20,84 @@ export interface RelatedTerm {
 export const RELATED_WORDS = packagePath('data/related-words.txt');
 
 const NEWLINE = 0x0a;
-const SPACE = 0x20;
-const COLON = 0x3a;
 /** Keys are plain lower-case words; nothing else can be in the table. */
 const KEY = /^[a-z]+$/;
 
-let table: Buffer | undefined;
+/** Bytes read at a time while looking for a line's ends: longer than a line. */
+const CHUNK = 128;
+
+/** The open file (-1: not yet) and its size. */
+let fd = -1;
+let size = 0;
 /** Where the words start, after the header's comment lines. */
 let start = 0;
 
-function load(): Buffer {
-  if (table) return table;
+function load(): void {
+  if (fd >= 0) return;
   try {
-    table = readFileSync(RELATED_WORDS);
+    const opened = openSync(RELATED_WORDS, 'r');
+    size = fstatSync(opened).size;
+    fd = opened;
   } catch (err) {
     throw new DataError(`cannot read ${RELATED_WORDS} (${(err as NodeJS.ErrnoException).code ?? String(err)}): reinstall chongqing-facts`);
   }
-  while (start < table.length && table[start] === 0x23 /* # */) start = table.indexOf(NEWLINE, start) + 1 || table.length;
-  return table;
+  // The descriptor stays open for the run: a lookup's process ends soon after.
+  while (start < size && bytes(start, start + 1)[0] === 0x23 /* # */) start = lineEnd(start, size) + 1;
 }
 
-/** -1, 0 or 1 as the line's word at `at` sorts before, equal to or after `term`; ASCII, so bytes compare as characters. */
-function compareKey(buf: Buffer, at: number, term: string): number {
-  for (let i = 0; ; i++) {
-    const b = buf[at + i] ?? NEWLINE; // past the end is the end of the line
-    const endOfKey = b === SPACE || b === NEWLINE;
-    if (i === term.length) return endOfKey ? 0 : 1;
-    if (endOfKey) return -1;
-    const c = term.charCodeAt(i);
-    if (b !== c) return b < c ? -1 : 1;
+/** The file's bytes from `from` to `to` (exclusive), read where they lie. */
+function bytes(from: number, to: number): Buffer {
+  const buf = Buffer.allocUnsafe(to - from);
+  for (let got = 0; got < buf.length; ) {
+    const n = readSync(fd, buf, got, buf.length - got, from + got);
+    if (n === 0) throw new DataError(`${RELATED_WORDS} changed while it was read: reinstall chongqing-facts`);
+    got += n;
   }
+  return buf;
 }
 
-/** The table and the byte range of the line for `term`, or undefined. */
-function findLine(term: string): [Buffer, number, number] | undefined {
+/** The start of the line holding `at`, no earlier than `lo` (a line start). */
+function lineStart(lo: number, at: number): number {
+  while (at > lo) {
+    const from = Math.max(lo, at - CHUNK);
+    const nl = bytes(from, at).lastIndexOf(NEWLINE);
+    if (nl >= 0) return from + nl + 1;
+    at = from;
+  }
+  return lo;
+}
+
+/** The end (its newline, or `hi`) of the line holding `at`. */
+function lineEnd(at: number, hi: number): number {
+  while (at < hi) {
+    const to = Math.min(hi, at + CHUNK);
+    const nl = bytes(at, to).indexOf(NEWLINE);
+    if (nl >= 0) return at + nl;
+    at = to;
+  }
+  return hi;
+}
+
+/**
+ * The line for `term` (normalised), or undefined: a binary search over byte
+ * offsets, each step reading the line it lands on (a few reads of a file in
+ * the page cache, where reading all of it cost half a millisecond).
+ */
+function findLine(term: string): string | undefined {
   if (!KEY.test(term)) return undefined;
-  const buf = load();
   // lo is always the start of a line, hi the end of the range (exclusive).
-  // Plain loops over the bytes: lines are short, and a call into
-  // Buffer.indexOf costs more than scanning them.
+  load();
+  let hi = size;
   let lo = start;
-  let hi = buf.length;
   while (lo < hi) {
-    let line = (lo + hi) >>> 1;
-    while (line > lo && buf[line - 1] !== NEWLINE) line--;
-    let end = line;
-    while (end < hi && buf[end] !== NEWLINE) end++;
-    const c = compareKey(buf, line, term);
-    if (c === 0) return [buf, line, end];
-    if (c < 0) lo = end + 1;
+    const line = lineStart(lo, (lo + hi) >>> 1);
+    const end = lineEnd(line, hi);
+    const text = bytes(line, end).toString('latin1');
+    const space = text.indexOf(' ');
+    const key = space < 0 ? text : text.slice(0, space);
+    // ASCII: code units compare as bytes.
+    if (key === term) return text;
+    if (key < term) lo = end + 1;
     else hi = line;
   }
   return undefined;
@@ -77,27 +108,15 @@ export const isKnownWord = (term: string): boolean => findLine(term) !== undefin
 
 /** How common an English word is: 1 for the most common; undefined for a word not known. */
 export function wordRank(term: string): number | undefined {
-  const found = findLine(term);
-  if (!found) return undefined;
-  const [buf, line, lineEnd] = found;
-  let at = line;
-  while (at < lineEnd && buf[at] !== SPACE) at++;
-  let end = at + 1;
-  while (end < lineEnd && buf[end] !== SPACE) end++;
+  const line = findLine(term);
   // Written in base 36, to keep the table small (parsing stops at a mark: !, * or +).
-  return Number.parseInt(buf.toString('latin1', at + 1, end), 36);
+  return line === undefined ? undefined : Number.parseInt(line.split(' ')[1] ?? '', 36);
 }
 
 /** The mark after a word's rank: ! for a name, * for a describing word, + for a topic noun, none for the rest. */
-function markOf(term: string): number | undefined {
-  const found = findLine(term);
-  if (!found) return undefined;
-  const [buf, line, lineEnd] = found;
-  let at = line;
-  while (at < lineEnd && buf[at] !== SPACE) at++;
-  at++;
-  while (at < lineEnd && buf[at] !== SPACE) at++;
-  return buf[at - 1];
+function markOf(term: string): string | undefined {
+  const rank = findLine(term)?.split(' ')[1];
+  return rank?.[rank.length - 1];
 }
 
 /**
@@ -105,42 +124,34 @@ function markOf(term: string): number | undefined {
  * which the table marks with a ! after its rank: a query that names one asks
  * about that one, not about another close to it.
  */
-export const isName = (term: string): boolean => markOf(term) === 0x21; /* ! */
+export const isName = (term: string): boolean => markOf(term) === '!';
 
 /**
  * Whether `term` is a describing word, an adjective or adverb and never a
  * noun ("busy", "pretty", "less"), which the table marks with a *: in a
  * query it says what is asked about a topic rather than naming one.
  */
-export const isDescribing = (term: string): boolean => markOf(term) === 0x2a; /* * */
+export const isDescribing = (term: string): boolean => markOf(term) === '*';
 
 /**
  * Whether `term` is a noun and nothing else ("university", "government"),
  * which the table marks with a +: however common, it names a topic.
  */
-export const isTopicNoun = (term: string): boolean => markOf(term) === 0x2b; /* + */
+export const isTopicNoun = (term: string): boolean => markOf(term) === '+';
 
 /**
  * The words of the facts nearest in meaning to `term` (normalised), closest
  * first; never the word itself or its own family (rank, ranked, ranking).
  */
 export function relatedTerms(term: string): readonly RelatedTerm[] {
-  const found = findLine(term);
-  if (!found) return [];
-  const [buf, line, lineEnd] = found;
-  const out: RelatedTerm[] = [];
+  const line = findLine(term);
+  if (line === undefined) return [];
   // After the key and its rank, " word:78" for each related word.
-  let at = line;
-  while (at < lineEnd && buf[at] !== SPACE) at++;
-  at++;
-  while (at < lineEnd && buf[at] !== SPACE) at++;
-  while (at < lineEnd) {
-    let colon = at + 1;
-    while (colon < lineEnd && buf[colon] !== COLON) colon++;
-    let end = colon + 1;
-    while (end < lineEnd && buf[end] !== SPACE) end++;
-    out.push({ term: buf.toString('latin1', at + 1, colon), similarity: Number(buf.toString('latin1', colon + 1, end)) / 100 });
-    at = end;
-  }
-  return out;
+  return line
+    .split(' ')
+    .slice(2)
+    .map((pair) => {
+      const colon = pair.indexOf(':');
+      return { term: pair.slice(0, colon), similarity: Number(pair.slice(colon + 1)) / 100 };
+    });
 }

@@ -16,8 +16,11 @@
 //   others, and the facts validator by a load of another facts file only;
 // - no lookup of ASCII text builds a regular expression with Unicode
 //   properties (\p{...}), which costs time to parse: they are made on first
-//   use (JSON output of the facts, which hold Chinese, needs one);
+//   use, and the invisible-character check builds one only for text outside
+//   the ranges known to hold none (so not for the facts' Chinese);
 // - the bundles are ASCII, read as latin1 by src/cli/boot.ts;
+// - the package's files are found from __dirname, without building a file URL;
+// - a search reads the related-words table in pieces, never whole;
 // - a lookup ends as soon as its output is written, before the garbage
 //   collection V8 schedules for after the run (Node 22 and later).
 import { spawnSync } from 'node:child_process';
@@ -100,6 +103,9 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
     expect(search.reads).toContain('facts-index.json');
     expect(search.reads).not.toContain('facts.json');
     expect(search.parsed).toBeGreaterThanOrEqual(prebuilt.length - 2);
+    // The related words are binary-searched with positional reads (src/search/related.ts), never read whole.
+    expect(search.reads).not.toContain('related-words.txt');
+    expect(probe(['search', 'automobile', '--json']).reads).not.toContain('related-words.txt');
     for (const argv of [['list', '--theme', 'ecology'], ['show', 'gdp-2025'], ['themes']]) {
       const { code, reads, parsed } = probe(argv, true);
       expect(code).toBe(0);
@@ -134,8 +140,9 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
   ])('%j builds no regular expression with Unicode properties', (argv, tty) => {
     const { code, unicode } = probe(argv, tty);
     expect(code).toBe(0);
-    // JSON of facts with Chinese in them is checked for invisible characters (src/format/visible.ts): that one is needed.
-    expect(unicode.filter((source) => !(argv.includes('--json') && source.includes('Default_Ignorable')))).toEqual([]);
+    // Not even for JSON of facts with Chinese in them: their characters are in
+    // the ranges that src/format/visible.ts knows hold no invisible one.
+    expect(unicode).toEqual([]);
     // The probe sees them when they are built: a Chinese query needs the Han ones.
     expect(probe(['search', '汽车', '--json']).unicode.length).toBeGreaterThan(0);
   });
@@ -177,6 +184,20 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
     expect(loaded.filter((m) => /\b(os|child_process|tty|net|crypto)$/.test(m))).toEqual([]);
     // HOME served: the cache is where it says.
     expect(readdirSync(join(home, '.cache', 'chongqing-facts')).length).toBeGreaterThan(0);
+  });
+
+  it('a lookup finds the package files from __dirname: no file URL is built or parsed (src/paths.ts)', () => {
+    const script = `
+      const url = require('node:url');
+      let calls = 0;
+      for (const name of ['pathToFileURL', 'fileURLToPath']) { const f = url[name]; url[name] = (...a) => (calls++, f(...a)); }
+      process.argv.splice(1, process.argv.length, ${JSON.stringify(BIN)}, 'search', 'car', '--json');
+      process.on('exit', () => require('node:fs').writeSync(2, String(calls)));
+      require(${JSON.stringify(BIN)});`;
+    const r = spawnSync(NODE, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH, CHONGQING_FACTS_CODE_CACHE: '0' } });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).length).toBeGreaterThan(0);
+    expect(r.stderr).toBe('0');
   });
 
   it('info loads node:crypto, for the SHA-256 (so the check above is not vacuous)', () => {

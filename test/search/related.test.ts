@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { loadFacts } from '../../src/data/load.js';
 import { isDescribing, isKnownWord, isName, isTopicNoun, RELATED_WORDS, relatedTerms, wordRank } from '../../src/search/related.js';
@@ -231,20 +231,36 @@ describe('the table file', () => {
 });
 
 describe('loading', () => {
-  it('reads the file only when first asked, and only once', async () => {
+  it('opens the file only when first asked, and only once, and reads only the blocks a search lands on', async () => {
     vi.resetModules();
-    const reads: string[] = [];
+    const opened: string[] = [];
+    let bytes = 0;
     vi.doMock('node:fs', async (original) => {
       const fs = await original<typeof import('node:fs')>();
-      return { ...fs, readFileSync: (...args: Parameters<typeof fs.readFileSync>) => (reads.push(String(args[0])), fs.readFileSync(...args)) };
+      return {
+        ...fs,
+        openSync: (...args: Parameters<typeof fs.openSync>) => (opened.push(String(args[0])), fs.openSync(...args)),
+        readSync: (...args: Parameters<typeof fs.readSync>) => {
+          const n = fs.readSync(...args);
+          bytes += n;
+          return n;
+        },
+        readFileSync: () => {
+          throw new Error('the whole file is not read');
+        },
+      };
     });
     try {
       const fresh = await import('../../src/search/related.js');
-      expect(reads).toEqual([]);
+      expect(opened).toEqual([]);
       expect(fresh.isKnownWord('credit')).toBe(true);
       expect(fresh.relatedTerms('credit')[0]?.term).toBe('loan');
       expect(fresh.isKnownWord('automoblie')).toBe(false);
-      expect(reads).toEqual([RELATED_WORDS]);
+      expect(fresh.isKnownWord('aa')).toBe(true); // the first word, after the header
+      expect(fresh.isKnownWord('zzzzzz')).toBe(false); // past the last
+      expect(opened).toEqual([RELATED_WORDS]);
+      expect(bytes).toBeGreaterThan(0);
+      expect(bytes).toBeLessThan(statSync(RELATED_WORDS).size / 4);
     } finally {
       vi.doUnmock('node:fs');
       vi.resetModules();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { family, terms } from '../../src/search/tokenize.js';
+import { family, isStopWord, normalizeWord, NORMALISED_STOP_WORDS, STOP_WORDS, terms } from '../../src/search/tokenize.js';
 
 describe('terms', () => {
   it.each([
@@ -31,4 +31,20 @@ describe('family', () => {
     ['plant', 'plant'],
     ['plan', 'plan'],
   ])('%s -> %s', (word, root) => expect(family(word)).toBe(root));
+});
+
+describe('stop words', () => {
+  it('the normalised list is the stop words as normalizeWord gives them, in order, without repeats', () => {
+    expect(NORMALISED_STOP_WORDS.split(' ')).toEqual([...new Set(STOP_WORDS.split(' ').map(normalizeWord))]);
+  });
+
+  it.each([
+    ['does', true],
+    ['facts', true],
+    ['the', true],
+    ['car', false],
+    ['automobile', false],
+  ])('%s: %s', (word, stop) => {
+    expect(isStopWord(normalizeWord(word))).toBe(stop);
+  });
 });

@@ -2,10 +2,11 @@
 // default-ignorable code points) can hide or disguise text: each is shown as
 // an escape in text output, in JSON and in the MCP server's short texts.
 import { describe, expect, it } from 'vitest';
-import { visible, visibleJson } from '../../src/format/visible.js';
+import { SAFE_RANGES, visible, visibleJson } from '../../src/format/visible.js';
 import { clean } from '../../src/mcp/text.js';
 import { cli } from '../helpers.js';
 import { tinyFacts } from './hostile.js';
+import bundled from '../../data/facts.json';
 
 const escaped = (ch: string) => [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
 
@@ -35,6 +36,23 @@ describe('invisible characters', () => {
     const json = visibleJson(JSON.stringify({ t: text }));
     expect(JSON.parse(json)).toEqual({ t: text });
     expect(json).toBe(`{"t":"a${escaped(ch)}b"}`);
+  });
+
+  it('the ranges that spare building the property regex hold no character it matches', () => {
+    const safe = new RegExp(`^[${SAFE_RANGES}]$`);
+    const invisible = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+    let checked = 0;
+    const matched: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const ch = String.fromCharCode(cp);
+      if (!safe.test(ch)) continue;
+      checked++;
+      if (invisible.test(ch)) matched.push(`U+${cp.toString(16)}`);
+    }
+    expect(matched).toEqual([]);
+    expect(checked).toBeGreaterThan(20000); // the ideographs are in
+    // and the facts' own characters are all in them
+    expect(new RegExp(`^[\\n${SAFE_RANGES}]*$`).test(JSON.stringify(bundled, null, 2))).toBe(true);
   });
 
   it('printable text and ordinary Chinese and emoji are left alone', () => {
