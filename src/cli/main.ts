@@ -35,9 +35,10 @@ export function main(): void {
   }).then((code) => {
     process.exitCode = code;
     // A lookup has written all its output by now (synchronously, unless a
-    // full pipe made it stream): ending now spares it the garbage collection
-    // that V8 schedules for after the run (1.5 to 2 ms). Exit listeners
-    // (the code cache's) still run. Not for the MCP server, which streams.
+    // full pipe made it stream): ending now skips what a natural exit runs
+    // after it (the loop's last turns, and a garbage collection V8 may have
+    // scheduled for then: 1.5 to 2 ms when it happens). Exit listeners (the
+    // code cache's) still run. Not for the MCP server, which streams.
     if (LOOKUPS.has(argv[0] ?? '') && streamed.size === 0) process.exit(code);
   });
 }

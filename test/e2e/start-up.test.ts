@@ -153,21 +153,29 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
     }
   });
 
-  it.runIf(MAJOR >= 22).each([
+  // src/cli/main.ts ends a lookup with process.exit once its output is
+  // written, skipping what a natural exit runs after it (the event loop's last
+  // turns, beforeExit, and a garbage collection V8 may have scheduled for
+  // then). A collection forced by the search's own allocations, during the
+  // run, is not what this spares; the test checks the mechanism instead:
+  // beforeExit, which a natural exit emits, never fires.
+  it.each([
     [['search', 'car', '--json']],
     [['search', 'automobile']],
     [['list', '--theme', 'ecology']],
-  ])('%j ends before V8 collects garbage (its scheduled scavenge)', (argv) => {
+  ])('%j ends as soon as its output is written (process.exit: no beforeExit)', (argv) => {
     const home = mkdtempSync(join(tmpdir(), 'cqf-exit-'));
     const env = { PATH: process.env.PATH, XDG_CACHE_HOME: home };
-    const traced = () => spawnSync(NODE, ['--trace-gc', BIN, ...argv], { encoding: 'utf8', env });
-    traced(); // the code cache is written
-    const r = traced();
+    const script = `
+      process.argv.splice(1, process.argv.length, ${JSON.stringify(BIN)}, ...${JSON.stringify(argv)});
+      process.on('beforeExit', () => require('node:fs').writeSync(2, 'beforeExit'));
+      require(${JSON.stringify(BIN)});`;
+    const r = spawnSync(NODE, ['-e', script], { encoding: 'utf8', env });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).not.toMatch(/Scavenge|Mark-Compact/);
-    // Everything was written: the same output as without the trace.
+    // Everything was written: the same output as a plain run.
     expect(r.stdout).toBe(spawnSync(NODE, [BIN, ...argv], { encoding: 'utf8', env }).stdout);
+    expect(r.stdout.length).toBeGreaterThan(100);
   });
 
   it('the starter (dist/cli.cjs) loads node:vm for the code cache, and not node:os', () => {
