@@ -30,7 +30,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BIN, MAJOR, NODE, VERSION } from './binary.js';
+import { BIN, NODE, VERSION } from './binary.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/main.cjs', import.meta.url));
 
