@@ -405,9 +405,17 @@ interface Ranked {
  * levels taken hold `wanted` facts that pass. A fact's place within its
  * level depends only on the facts of its level and those above (its source's
  * earlier facts), so the facts kept are those that ranking everything would
- * put first, in the same order.
+ * put first, in the same order. Within a level, testing stops at `wanted`,
+ * except in the best level when `bestLevelWhole`.
  */
-function rank(index: SearchIndex, matches: Matches, part: readonly QueryWord[], wanted: number, passes: (r: Ranked) => boolean): Ranked[] {
+function rank(
+  index: SearchIndex,
+  matches: Matches,
+  part: readonly QueryWord[],
+  wanted: number,
+  passes: (r: Ranked) => boolean,
+  bestLevelWhole = false,
+): Ranked[] {
   // Coverage of every matched fact, from the flat arrays (the sums of coverage(), in its order).
   const relevance = new Float64Array(matches.count);
   const covered: number[] = [];
@@ -424,14 +432,16 @@ function rank(index: SearchIndex, matches: Matches, part: readonly QueryWord[], 
   }
   covered.sort((a, b) => (relevance[b] ?? 0) - (relevance[a] ?? 0));
 
-  type Entry = Ranked & { evidence: number; nth: number };
-  const figured = (r: Ranked) => (r.info.figured ? 1 : 0);
+  // A level's facts are ordered on plain keys; a Match is made only for the facts tested.
+  interface Entry {
+    slot: number;
+    doc: number;
+    info: Ranked['info'];
+    evidence: number;
+    nth: number;
+  }
   const order = (a: Entry, b: Entry) =>
-    b.relevance - a.relevance ||
-    figured(b) - figured(a) ||
-    b.evidence - a.evidence ||
-    a.info.length - b.info.length ||
-    a.m.doc - b.m.doc;
+    (b.info.figured ? 1 : 0) - (a.info.figured ? 1 : 0) || b.evidence - a.evidence || a.info.length - b.info.length || a.doc - b.doc;
   const out: Ranked[] = [];
   const seen = new Map<string | number, number>();
   for (let start = 0; start < covered.length && out.length < wanted; ) {
@@ -440,11 +450,13 @@ function rank(index: SearchIndex, matches: Matches, part: readonly QueryWord[], 
     while (end < covered.length && relevance[covered[end] ?? 0] === level) end++;
     const ranked: Entry[] = [];
     for (let k = start; k < end; k++) {
-      const m = matches.match(covered[k] ?? 0);
-      const info = rankInfo(index, m.doc);
+      const slot = covered[k] ?? 0;
+      const doc = matches.docs[slot] ?? 0;
+      const info = rankInfo(index, doc);
       if (!info) continue;
-      const evidence = part.reduce((s, w) => s + (m.evidence[w.i] ?? 0), 0);
-      ranked.push({ m, info, relevance: level, evidence, nth: 0 });
+      let evidence = 0;
+      for (const w of part) evidence += matches.evidence[slot * matches.width + w.i] ?? 0;
+      ranked.push({ slot, doc, info, evidence, nth: 0 });
     }
     ranked.sort(order);
     for (const r of ranked) {
@@ -452,7 +464,13 @@ function rank(index: SearchIndex, matches: Matches, part: readonly QueryWord[], 
       seen.set(r.info.source, r.nth + 1);
     }
     ranked.sort((a, b) => a.nth - b.nth || order(a, b));
-    for (const r of ranked) if (passes(r)) out.push(r);
+    // The best level is tested in full when asked (topics' leads look at all of it).
+    const whole = bestLevelWhole && out.length === 0;
+    for (const e of ranked) {
+      if (!whole && out.length >= wanted) break;
+      const r = { m: matches.match(e.slot), info: e.info, relevance: level };
+      if (passes(r)) out.push(r);
+    }
     start = end;
   }
   return out;
@@ -466,7 +484,7 @@ function rank(index: SearchIndex, matches: Matches, part: readonly QueryWord[], 
  * nothing answers is left out, so the others still get their facts.
  */
 function topics(index: SearchIndex, matches: Matches, words: readonly QueryWord[], parts: readonly QueryWord[][], wanted: number): Ranked[][] {
-  const answers = (part: readonly QueryWord[], enough: number) =>
+  const answers = (part: readonly QueryWord[], enough: number, bestLevelWhole = false) =>
     rank(
       index,
       matches,
@@ -478,6 +496,7 @@ function topics(index: SearchIndex, matches: Matches, words: readonly QueryWord[
         realMatch(r.m, part) &&
         namesMet(r.m, part) &&
         keyMet(r.m, part),
+      bestLevelWhole,
     );
   // The first `wanted` facts of each topic are all that search() can show
   // (taking turns, the first topic's alone fill the page); the leads below
@@ -488,7 +507,7 @@ function topics(index: SearchIndex, matches: Matches, words: readonly QueryWord[
   // Each part's own best facts, taking turns: a fact that touches every part
   // on a shared word ("yangtze" in "yangtze water quality and fish species")
   // must not stand in for the best answer to either.
-  const own = parts.map((part) => answers(part, wanted)).filter((t) => t.length > 0);
+  const own = parts.map((part) => answers(part, wanted, true)).filter((t) => t.length > 0);
   // A fact that is among the very best for every part answers the whole query and leads.
   const leads = whole.filter((r) => own.length === parts.length && own.every((t) => t.some((o) => o.m.doc === r.m.doc && o.relevance >= (t[0]?.relevance ?? 1))));
   return leads.length ? [leads, ...own] : own;
