@@ -10,7 +10,7 @@ import type { Defaults, ParsedFacts } from '../data/shape.js';
 import { validateFact, validateFactsTop } from '../data/shape.js';
 import type { Fact, Meta, Theme } from '../data/types.js';
 import type { Stats } from '../core/stats.js';
-import type { Postings, SearchIndex } from '../search/word-index.js';
+import type { PostingsView, SearchIndex } from '../search/word-index.js';
 import { isHan } from '../search/tokenize.js';
 import { DataError } from '../errors.js';
 import { CHUNK_FACTS, INDEX_FORMAT, INDEX_VERSION, SCHEMA } from './schema.js';
@@ -138,7 +138,7 @@ export class FactsIndex implements SearchIndex {
   readonly origin = 'sqlite';
   fuse?: Fuse<string>;
   private readonly statements = new Map<string, Statement>();
-  private readonly postingsMemo = new Memo<string, Postings | undefined>(4096);
+  private readonly postingsMemo = new Memo<string, Float64Array | undefined>(4096);
   private readonly hasMemo = new Memo<string, boolean>(65_536);
   private readonly factMemo = new Memo<number, Fact>(4096);
   private readonly rankingMemo = new Memo<number, Float64Array>(64);
@@ -187,7 +187,7 @@ export class FactsIndex implements SearchIndex {
 
   // ---- SearchIndex ---------------------------------------------------------
 
-  wordPostings(term: string): Postings | undefined {
+  wordPostings(term: string): PostingsView | undefined {
     if (this.postingsMemo.has(term)) return this.postingsMemo.get(term);
     const list = this.read(() => {
       const rows = this.q('SELECT data FROM postings WHERE word = ? ORDER BY chunk').all(term);
@@ -197,7 +197,8 @@ export class FactsIndex implements SearchIndex {
         if (!(data instanceof Uint8Array) || data.length % 8 !== 0) throw new Error('postings of a wrong length');
         total += data.length / 8;
       }
-      const out = new Array<number>(total * 3);
+      // A typed array: no boxed numbers for a word that tens of thousands of facts hold.
+      const out = new Float64Array(total * 3);
       let k = 0;
       for (const { data } of rows) {
         const bytes = data as Uint8Array;

@@ -264,26 +264,94 @@ function unmatchedWeight(term: string, n: number): number {
   return rank <= COMMON_RANK && !isTopicNoun(term) ? FILLER_WEIGHT * rarest : rarest;
 }
 
-/** Each fact's best match for each query word; only facts matching at least one. */
-function matchFacts(index: SearchIndex, words: readonly QueryWord[]): Map<number, Match> {
-  const matches = new Map<number, Match>();
+/**
+ * Each fact's best match for each query word; only facts matching at least
+ * one. Kept in flat arrays, a row per fact (its slot), a column per query
+ * word: a big index matches tens of thousands of facts, and an object per
+ * fact cost more than the ranking. A Match is made only for the facts that
+ * ranking reaches (Matches.match).
+ */
+class Matches {
+  count = 0;
+  docs: Int32Array;
+  score: Float64Array;
+  /** The fact's word that matched (an index into `names`), -1 for none. */
+  word: Int32Array;
+  evidence: Float64Array;
+  readonly names: string[] = [];
+  private readonly slotOf: Int32Array;
+  private readonly made = new Map<number, Match>();
+
+  constructor(
+    size: number,
+    readonly width: number,
+  ) {
+    // slot + 1 by doc; 0 when the fact matched nothing (4 bytes a fact).
+    this.slotOf = new Int32Array(size);
+    this.docs = new Int32Array(64);
+    this.score = new Float64Array(64 * width);
+    this.word = new Int32Array(64 * width).fill(-1);
+    this.evidence = new Float64Array(64 * width);
+  }
+
+  /** The slot of a fact, made on its first match. */
+  slot(doc: number): number {
+    const known = this.slotOf[doc] ?? 0;
+    if (known > 0) return known - 1;
+    if (this.count === this.docs.length) this.grow();
+    const s = this.count++;
+    this.docs[s] = doc;
+    this.slotOf[doc] = s + 1;
+    return s;
+  }
+
+  private grow(): void {
+    const grown = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.docs = grown(this.docs, (n) => new Int32Array(n));
+    this.score = grown(this.score, (n) => new Float64Array(n));
+    const words = grown(this.word, (n) => new Int32Array(n).fill(-1));
+    this.word = words;
+    this.evidence = grown(this.evidence, (n) => new Float64Array(n));
+  }
+
+  /** The Match of a slot, as rank's tests of a fact take it. */
+  match(s: number): Match {
+    let m = this.made.get(s);
+    if (!m) {
+      const at = s * this.width;
+      const score: number[] = [];
+      const word: string[] = [];
+      const evidence: number[] = [];
+      for (let i = 0; i < this.width; i++) {
+        score.push(this.score[at + i] ?? 0);
+        word.push(this.names[this.word[at + i] ?? -1] ?? '');
+        evidence.push(this.evidence[at + i] ?? 0);
+      }
+      this.made.set(s, (m = { doc: this.docs[s] ?? 0, score, word, evidence }));
+    }
+    return m;
+  }
+}
+
+function matchFacts(index: SearchIndex, words: readonly QueryWord[]): Matches {
+  const matches = new Matches(factCount(index), words.length);
   for (const w of words) {
     for (const [v, sim] of w.cands) {
       // Postings are flat triples: fact, field weight, evidence (word-index.ts).
       const list = postingsOf(index, v) ?? [];
+      const name = matches.names.push(v) - 1;
       for (let i = 0; i + 2 < list.length; i += 3) {
-        const [doc = 0, weight = 0, evidence = 0] = [list[i], list[i + 1], list[i + 2]];
-        const s = sim * weight;
-        let m = matches.get(doc);
-        if (!m) {
-          const zeros = () => new Array<number>(words.length).fill(0);
-          m = { doc, score: zeros(), word: new Array<string>(words.length).fill(''), evidence: zeros() };
-          matches.set(doc, m);
-        }
-        if (s > scoreOf(m, w)) {
-          m.score[w.i] = s;
-          m.word[w.i] = v;
-          m.evidence[w.i] = evidence;
+        const doc = list[i] ?? 0;
+        const s = sim * (list[i + 1] ?? 0);
+        const at = matches.slot(doc) * matches.width + w.i;
+        if (s > (matches.score[at] ?? 0)) {
+          matches.score[at] = s;
+          matches.word[at] = name;
+          matches.evidence[at] = list[i + 2] ?? 0;
         }
       }
     }
@@ -330,30 +398,82 @@ interface Ranked {
  * fact (fewer words of its own beside the match); then article order. Among
  * equally good matches, one fact per source sentence first: six facts from
  * one sentence should not push every other sentence off the first page.
+ *
+ * Only the facts that `passes` are kept, and only so many as `wanted`, give
+ * or take: coverage decides first, so the facts are taken one level of
+ * coverage at a time, best first, and no lower level is looked at once the
+ * levels taken hold `wanted` facts that pass. A fact's place within its
+ * level depends only on the facts of its level and those above (its source's
+ * earlier facts), so the facts kept are those that ranking everything would
+ * put first, in the same order. Within a level, testing stops at `wanted`,
+ * except in the best level when `bestLevelWhole`.
  */
-function rank(index: SearchIndex, matches: Iterable<Match>, part: readonly QueryWord[]): Ranked[] {
-  const ranked: (Ranked & { evidence: number; nth: number })[] = [];
-  for (const m of matches) {
-    const info = rankInfo(index, m.doc);
-    const relevance = Math.round(coverage(m, part) * 1000) / 1000;
-    if (!info || relevance === 0) continue;
-    const evidence = part.reduce((s, w) => s + (m.evidence[w.i] ?? 0), 0);
-    ranked.push({ m, info, relevance, evidence, nth: 0 });
+function rank(
+  index: SearchIndex,
+  matches: Matches,
+  part: readonly QueryWord[],
+  wanted: number,
+  passes: (r: Ranked) => boolean,
+  bestLevelWhole = false,
+): Ranked[] {
+  // Coverage of every matched fact, from the flat arrays (the sums of coverage(), in its order).
+  const relevance = new Float64Array(matches.count);
+  const covered: number[] = [];
+  for (let s = 0; s < matches.count; s++) {
+    let got = 0;
+    let all = 0;
+    for (const w of part) {
+      got += (matches.score[s * matches.width + w.i] ?? 0) * w.weight;
+      all += w.weight;
+    }
+    const r = Math.round((all > 0 ? got / all : 0) * 1000) / 1000;
+    relevance[s] = r;
+    if (r !== 0) covered.push(s);
   }
-  const figured = (r: Ranked) => (r.info.figured ? 1 : 0);
-  const order = (a: (typeof ranked)[number], b: (typeof ranked)[number]) =>
-    b.relevance - a.relevance ||
-    figured(b) - figured(a) ||
-    b.evidence - a.evidence ||
-    a.info.length - b.info.length ||
-    a.m.doc - b.m.doc;
-  ranked.sort(order);
+  covered.sort((a, b) => (relevance[b] ?? 0) - (relevance[a] ?? 0));
+
+  // A level's facts are ordered on plain keys; a Match is made only for the facts tested.
+  interface Entry {
+    slot: number;
+    doc: number;
+    info: Ranked['info'];
+    evidence: number;
+    nth: number;
+  }
+  const order = (a: Entry, b: Entry) =>
+    (b.info.figured ? 1 : 0) - (a.info.figured ? 1 : 0) || b.evidence - a.evidence || a.info.length - b.info.length || a.doc - b.doc;
+  const out: Ranked[] = [];
   const seen = new Map<string | number, number>();
-  for (const r of ranked) {
-    r.nth = seen.get(r.info.source) ?? 0;
-    seen.set(r.info.source, r.nth + 1);
+  for (let start = 0; start < covered.length && out.length < wanted; ) {
+    const level = relevance[covered[start] ?? 0] ?? 0;
+    let end = start;
+    while (end < covered.length && relevance[covered[end] ?? 0] === level) end++;
+    const ranked: Entry[] = [];
+    for (let k = start; k < end; k++) {
+      const slot = covered[k] ?? 0;
+      const doc = matches.docs[slot] ?? 0;
+      const info = rankInfo(index, doc);
+      if (!info) continue;
+      let evidence = 0;
+      for (const w of part) evidence += matches.evidence[slot * matches.width + w.i] ?? 0;
+      ranked.push({ slot, doc, info, evidence, nth: 0 });
+    }
+    ranked.sort(order);
+    for (const r of ranked) {
+      r.nth = seen.get(r.info.source) ?? 0;
+      seen.set(r.info.source, r.nth + 1);
+    }
+    ranked.sort((a, b) => a.nth - b.nth || order(a, b));
+    // The best level is tested in full when asked (topics' leads look at all of it).
+    const whole = bestLevelWhole && out.length === 0;
+    for (const e of ranked) {
+      if (!whole && out.length >= wanted) break;
+      const r = { m: matches.match(e.slot), info: e.info, relevance: level };
+      if (passes(r)) out.push(r);
+    }
+    start = end;
   }
-  return ranked.sort((a, b) => b.relevance - a.relevance || a.nth - b.nth || order(a, b));
+  return out;
 }
 
 /**
@@ -363,22 +483,31 @@ function rank(index: SearchIndex, matches: Iterable<Match>, part: readonly Query
  * after the facts that are the very best answer to every part. A part
  * nothing answers is left out, so the others still get their facts.
  */
-function topics(index: SearchIndex, matches: Map<number, Match>, words: readonly QueryWord[], parts: readonly QueryWord[][]): Ranked[][] {
-  const answers = (part: readonly QueryWord[]) =>
-    rank(index, matches.values(), part).filter(
+function topics(index: SearchIndex, matches: Matches, words: readonly QueryWord[], parts: readonly QueryWord[][], wanted: number): Ranked[][] {
+  const answers = (part: readonly QueryWord[], enough: number, bestLevelWhole = false) =>
+    rank(
+      index,
+      matches,
+      part,
+      enough,
       (r) =>
         r.relevance > MIN_COVERAGE &&
         tellingCoverage(r.m, part) > MIN_COVERAGE &&
         realMatch(r.m, part) &&
         namesMet(r.m, part) &&
         keyMet(r.m, part),
+      bestLevelWhole,
     );
-  const whole = answers(words);
+  // The first `wanted` facts of each topic are all that search() can show
+  // (taking turns, the first topic's alone fill the page); the leads below
+  // may be any of the whole query's facts, so those are all ranked. A
+  // part's facts that lead are of its best level, always ranked in full.
+  const whole = answers(words, parts.length <= 1 ? wanted : Infinity);
   if (parts.length <= 1) return whole.length ? [whole] : [];
   // Each part's own best facts, taking turns: a fact that touches every part
   // on a shared word ("yangtze" in "yangtze water quality and fish species")
   // must not stand in for the best answer to either.
-  const own = parts.map(answers).filter((t) => t.length > 0);
+  const own = parts.map((part) => answers(part, wanted, true)).filter((t) => t.length > 0);
   // A fact that is among the very best for every part answers the whole query and leads.
   const leads = whole.filter((r) => own.length === parts.length && own.every((t) => t.some((o) => o.m.doc === r.m.doc && o.relevance >= (t[0]?.relevance ?? 1))));
   return leads.length ? [leads, ...own] : own;
@@ -482,13 +611,13 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const byTerm = new Map(words.map((w) => [w.term, w]));
   const parts = settingJoined(termParts.map((p) => p.flatMap((term) => byTerm.get(term) ?? [])));
   for (const part of parts) describingAsWording(index, part);
-  const found = topics(index, matchFacts(index, words), words, parts);
+  // Only as many hits as asked for are made: a big index may rank many thousands.
+  const wanted = options.limit ?? Infinity;
+  const found = topics(index, matchFacts(index, words), words, parts, wanted);
   // Several topics take turns: the best fact of each, then the second of each, ...
   const out: Hit[] = [];
   const taken = new Set<number>();
   const longest = found.reduce((n, t) => Math.max(n, t.length), 0);
-  // Only as many hits as asked for are made: a big index may rank many thousands.
-  const wanted = options.limit ?? Infinity;
   for (let i = 0; i < longest && out.length < wanted; i++) {
     for (const t of found) {
       const r = t[i];

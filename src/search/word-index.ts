@@ -26,6 +26,8 @@ export const FIELD_WEIGHTS = {
  * (evidence), repeated. Flat numbers load and scan faster than objects.
  */
 export type Postings = number[];
+/** Postings as read: an on-disk index hands them over as a typed array, decoded once from its blobs. */
+export type PostingsView = ArrayLike<number>;
 
 /**
  * A word-keyed table; plain objects, so that a stored index is ready the
@@ -51,7 +53,7 @@ export const lookup = <T>(table: Table<T>, key: string): T | undefined =>
 export interface SearchIndex {
   /** How many facts. */
   readonly size: number;
-  wordPostings(term: string): Postings | undefined;
+  wordPostings(term: string): PostingsView | undefined;
   /** How many facts hold a word. */
   wordFrequency(term: string): number;
   hasWord(term: string): boolean;
@@ -134,7 +136,7 @@ function memoryFamily(index: MemoryIndex, root: string): string[] {
   return list;
 }
 
-export const postingsOf = (index: SearchIndex, term: string): Postings | undefined => index.wordPostings(term);
+export const postingsOf = (index: SearchIndex, term: string): PostingsView | undefined => index.wordPostings(term);
 export const familyOf = (index: SearchIndex, root: string): readonly string[] => index.wordFamily(root);
 export const hasWord = (index: SearchIndex, term: string): boolean => index.hasWord(term);
 export const hanWords = (index: SearchIndex): readonly string[] => index.hanWords();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { loadFacts } from '../../src/data/load.js';
 import { candidates, queryParts, queryTerms, search, similarity } from '../../src/search/rank.js';
 import { buildIndex } from '../../src/search/word-index.js';
@@ -187,3 +188,15 @@ describe('search, as a person who never read the article asks', () => {
   });
 });
 
+
+describe('ranking only as far as the hits asked for', () => {
+  // rank() stops after the levels of coverage that hold `limit` hits: the
+  // hits must be the first of those that ranking every fact gives, in order.
+  const queries: string[] = JSON.parse(readFileSync(new URL('../fixtures/relevance.json', import.meta.url), 'utf8')).map((q: { query: string }) => q.query);
+  const several = ['gdp and population', 'yangtze water quality and fish species', 'car, vehicle', 'airport; orange', 'chengdu and chongqing', 'autmobile', '重庆汽车'];
+  const hits = (q: string, limit?: number) => search(index, q, limit === undefined ? {} : { limit }).map((h) => [h.fact.id, h.score, h.matched]);
+  it.each([...queries, ...several])('%s', (q) => {
+    const all = hits(q);
+    for (const limit of [1, 2, 3, 10]) expect(hits(q, limit)).toEqual(all.slice(0, limit));
+  });
+});
