@@ -6,8 +6,7 @@
 // is not used, and why this directory and every directory above it are
 // checked before use.
 import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import { isPrivate, safeAncestors } from './private-dir.js';
+import { cacheRoot, isPrivate, safeAncestors } from './private-dir.js';
 
 /**
  * `$XDG_CACHE_HOME/chongqing-facts` (else `~/.cache/chongqing-facts`),
@@ -17,28 +16,14 @@ import { isPrivate, safeAncestors } from './private-dir.js';
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.CHONGQING_FACTS_CODE_CACHE === '0' || process.platform === 'win32') return undefined;
   try {
-    const home = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? undefined : homeDir(env);
-    const base = home === undefined ? env.XDG_CACHE_HOME : join(home, '.cache');
-    if (base === undefined) return undefined;
-    const dir = join(base, 'chongqing-facts');
+    const dir = cacheRoot(env);
+    if (dir === undefined) return undefined;
     // Made when missing only: mkdir (recursive) costs more than the lstat that finds it.
     if (!exists(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
     return isPrivate(dir) && safeAncestors(realpathSync.native(dir)) ? dir : undefined;
   } catch {
     return undefined;
   }
-}
-
-/**
- * $HOME, as os.homedir() gives it first; else os.homedir() (the password
- * database), where this Node can load node:os without import: loading it
- * costs a lookup a third of a millisecond, when HOME is nearly always set.
- */
-function homeDir(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.HOME && isAbsolute(env.HOME)) return env.HOME;
-  // Node 20.16 and later; on an older one, no home without HOME, so no cache.
-  const os = (process.getBuiltinModule as typeof process.getBuiltinModule | undefined)?.('node:os');
-  return os?.homedir();
 }
 
 function exists(path: string): boolean {

@@ -8,8 +8,8 @@
 // time and SHA-256: a different size rebuilds it; the same size at another
 // time is settled by hashing the file (a copy or a `touch` keeps the index).
 import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
-import { isPrivate, safeAncestors } from '../cli/private-dir.js';
+import { basename, dirname, join } from 'node:path';
+import { cacheRoot, isPrivate, safeAncestors } from '../cli/private-dir.js';
 import type { LoadedFacts } from '../data/load.js';
 import { readText } from '../data/read.js';
 import type { Fact } from '../data/types.js';
@@ -23,6 +23,8 @@ import { noSqliteNote, sqlite } from './sqlite.js';
 /** Facts files this big or bigger get an index on first use: at 5 MB (about 7,000 facts) a lookup in memory takes a second. */
 export const AUTO_INDEX_BYTES = 5 * 1024 * 1024;
 export const BESIDE_SUFFIX = '.cqf-index.sqlite';
+/** The indexes' directory, below the per-user cache root (private-dir.ts). */
+const INDEXES = 'indexes';
 
 export interface IndexOptions {
   env?: NodeJS.ProcessEnv;
@@ -39,19 +41,13 @@ export interface IndexedData extends LoadedFacts {
 
 export const isIndexed = (data: LoadedFacts): data is IndexedData => (data as Partial<IndexedData>).index instanceof FactsIndex;
 
-/** Where the per-user directory of indexes is (not yet checked). */
-function cacheDirPath(env: NodeJS.ProcessEnv): string {
-  // $HOME first: node:os is loaded only when it is not set.
-  const home = () => env.HOME || process.getBuiltinModule('node:os').homedir();
-  const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(home(), '.cache');
-  return join(base, 'chongqing-facts', 'indexes');
-}
-
 /** The per-user directory of indexes, created when `create`; undefined when it cannot be had safely. */
 export function indexCacheDir(env: NodeJS.ProcessEnv, create: boolean): string | undefined {
   if (process.platform === 'win32') return undefined;
   try {
-    const dir = cacheDirPath(env);
+    const root = cacheRoot(env);
+    if (root === undefined) return undefined;
+    const dir = join(root, INDEXES);
     if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
     else if (!existsSync(dir)) return undefined;
     return isPrivate(dir) && isPrivate(dirname(dir)) && safeAncestors(realpathSync(dir)) ? dir : undefined;
@@ -71,7 +67,10 @@ function placeOf(realPath: string, env: NodeJS.ProcessEnv, create: boolean): { f
   const beside = realPath + BESIDE_SUFFIX;
   if (existsSync(beside)) return { file: beside, beside: true };
   // A small file's lookup only asks whether its index exists: one stat, the directory checked only then.
-  if (!create && (process.platform === 'win32' || !existsSync(join(cacheDirPath(env), cacheName(realPath))))) return undefined;
+  if (!create) {
+    const root = process.platform === 'win32' ? undefined : cacheRoot(env);
+    if (root === undefined || !existsSync(join(root, INDEXES, cacheName(realPath)))) return undefined;
+  }
   const dir = indexCacheDir(env, create);
   return dir === undefined ? undefined : { file: join(dir, cacheName(realPath)), beside: false };
 }

@@ -5,9 +5,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeCacheDir, writeEntry } from '../../src/cli/code-cache.js';
+import { cacheRoot } from '../../src/cli/private-dir.js';
 import { runBuilt } from './built.js';
 
 const entries = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
+
+// The code cache and the on-disk indexes both live below cacheRoot: only an
+// absolute path counts, never one relative to the working directory.
+describe('the per-user cache root', () => {
+  it.each([
+    ['XDG_CACHE_HOME when absolute', { XDG_CACHE_HOME: '/x/cache', HOME: '/home/u' }, '/x/cache/chongqing-facts'],
+    ['HOME/.cache otherwise', { HOME: '/home/u' }, '/home/u/.cache/chongqing-facts'],
+    ['HOME/.cache when XDG_CACHE_HOME is relative', { XDG_CACHE_HOME: 'cache', HOME: '/home/u' }, '/home/u/.cache/chongqing-facts'],
+  ])('%s', (_name, env, root) => expect(cacheRoot(env)).toBe(root));
+
+  it('never a relative HOME', () => {
+    expect(cacheRoot({ HOME: 'relative/home' })).not.toMatch(/^relative/);
+  });
+});
 
 describe('code cache directory', () => {
   it.each([
