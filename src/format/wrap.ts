@@ -18,12 +18,16 @@ export function wrapText(text: string, width: number): string[] {
   const w = Math.max(1, width);
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
-    let line = '';
+    // The line's pieces, joined when it is done: a line built with += is a
+    // tree of string pieces that stays alive in `lines`, and a long text's
+    // thousands of such trees cost the garbage collector more than the work
+    // (wrapping 1.75 million characters took twice as long).
+    let line: string[] = [];
     let lineWidth = 0;
     let space = false;
     const push = () => {
-      lines.push(line);
-      line = '';
+      lines.push(line.join(''));
+      line = [];
       lineWidth = 0;
     };
     // One match at a time: an array of every word first would be garbage as large as the text.
@@ -39,7 +43,8 @@ export function wrapText(text: string, width: number): string[] {
       const gap = space ? 1 : 0;
       space = false;
       if (lineWidth + gap + uw <= w) {
-        line += (gap ? ' ' : '') + unit;
+        if (gap) line.push(' ');
+        line.push(unit);
         lineWidth += gap + uw;
         continue;
       }
@@ -60,11 +65,12 @@ export function wrapText(text: string, width: number): string[] {
           cw += chw;
           i = next;
         }
-        line = unit.slice(start);
-        lineWidth = displayWidth(line);
+        const rest = unit.slice(start);
+        line = [rest];
+        lineWidth = displayWidth(rest);
         continue;
       }
-      line = unit;
+      line = [unit];
       lineWidth = uw;
     }
     push();
