@@ -19,9 +19,8 @@ export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     // The line's pieces, joined when it is done: a line built with += is a
-    // tree of string pieces that stays alive in `lines`, and a long text's
-    // thousands of such trees cost the garbage collector more than the work
-    // (wrapping 1.75 million characters took twice as long).
+    // tree of string pieces that stays alive in `lines`. Joined, wrapping
+    // 1.75 million characters took 340-400 ms instead of 550-690 ms.
     let line: string[] = [];
     let lineWidth = 0;
     let space = false;
