@@ -43,7 +43,8 @@ export function displayWidth(text: string): number {
 let emojiPresentation: RegExp | undefined;
 let emoji: RegExp | undefined;
 
-function charWidth(cp: number, text: string, start: number, end: number): number {
+/** The columns of the code point `cp` at text[start, end), alone: what displayWidth gives that one code point. */
+export function charWidth(cp: number, text: string, start: number, end: number): number {
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0; // controls
   if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
   if (cp >= 0x1f3fb && cp <= 0x1f3ff) return 0; // skin tones colour the emoji before them
