@@ -82,7 +82,12 @@ export function normalizeWord(word: string): string {
   let w = word.toLowerCase();
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w)) return w.replace(/,/g, '');
   if (/^\d+(st|nd|rd|th)$/.test(w)) return w.replace(/\D+$/, '');
-  w = w.replace(/['\u2019]s$/, '').replace(/['\u2019]/g, '');
+  // A contraction is its first word: "i'd like to know" is "i like to know", "don't" is "do".
+  w = w
+    .replace(/['\u2019](?:s|d|m|ve|ll|re)$/, '')
+    .replace(/(?<=\w)n['\u2019]t$/, '')
+    .replace(/['\u2019]/g, '');
+  if (w === 'ca' || w === 'wo') w = w === 'ca' ? 'can' : 'will';
   if (/\d/.test(w) || isHan(w)) return w;
   return NUMBER_WORDS.get(w) ?? stem(w);
 }

@@ -13,6 +13,9 @@ describe('terms', () => {
     ['轨道交通17号线', ['轨道交通', '17', '号线']],
     ['sub-district', ['sub', 'district']],
     ['bus class process', ['bus', 'class', 'process']],
+    ["I'd like to know", ['i', 'like', 'to', 'know']],
+    ["we're, you've, I'll, I'm", ['we', 'you', 'i', 'i']],
+    ["don't, can't, won't", ['do', 'can', 'will']],
   ])('%s', (text, expected) => {
     expect(terms(text)).toEqual(expected);
   });
