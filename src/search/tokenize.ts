@@ -83,11 +83,9 @@ export function normalizeWord(word: string): string {
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w)) return w.replace(/,/g, '');
   if (/^\d+(st|nd|rd|th)$/.test(w)) return w.replace(/\D+$/, '');
   // A contraction is its first word: "i'd like to know" is "i like to know", "don't" is "do".
-  w = w
-    .replace(/['\u2019](?:s|d|m|ve|ll|re)$/, '')
-    .replace(/(?<=\w)n['\u2019]t$/, '')
-    .replace(/['\u2019]/g, '');
-  if (w === 'ca' || w === 'wo') w = w === 'ca' ? 'can' : 'will';
+  w = w.replace(/['\u2019](?:s|d|m|ve|ll|re)$/, '');
+  if (/\wn['\u2019]t$/.test(w)) w = ({ "can't": 'can', "won't": 'will' } as Record<string, string>)[w.replace('\u2019', "'")] ?? w.slice(0, -3);
+  w = w.replace(/['\u2019]/g, '');
   if (/\d/.test(w) || isHan(w)) return w;
   return NUMBER_WORDS.get(w) ?? stem(w);
 }

@@ -16,6 +16,7 @@ describe('terms', () => {
     ["I'd like to know", ['i', 'like', 'to', 'know']],
     ["we're, you've, I'll, I'm", ['we', 'you', 'i', 'i']],
     ["don't, can't, won't", ['do', 'can', 'will']],
+    ['ca wo', ['ca', 'wo']], // only a contraction's stem is read as its word
   ])('%s', (text, expected) => {
     expect(terms(text)).toEqual(expected);
   });
