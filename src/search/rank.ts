@@ -6,7 +6,7 @@ import Fuse from 'fuse.js';
 import { docFrequency, factAt, factCount, familyOf, hanWords, hasWord, nearWords, postingsOf, rankInfo, type SearchIndex } from './word-index.js';
 import { isDescribing, isKnownWord, isName, isTopicNoun, relatedTerms, wordRank } from './related.js';
 import { editDistance } from './suggest.js';
-import { family, isHan, isStopWord, terms } from './tokenize.js';
+import { derivedForms, family, isHan, isStopWord, terms } from './tokenize.js';
 import type { Fact } from '../data/types.js';
 
 /** Fuzzy matches below this similarity (0..1) are dropped. */
@@ -132,6 +132,8 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   }
   // Its relatives count almost as much: "ranked" finds "ranking".
   for (const v of familyOf(index, family(q))) if (v !== q) out.set(v, FAMILY_SIMILARITY);
+  // And so do the word's forms as another part of speech: "efficient" finds "efficiency".
+  for (const d of derivedForms(q)) for (const v of familyOf(index, family(d))) if (v !== q && !out.has(v)) out.set(v, FAMILY_SIMILARITY);
   // A word the facts use is taken as meant; fuzzy matching is for words they don't.
   if (out.size > 0) return withRelated(index, q, out);
   // Numbers are exact only (2025 is not a typo of 2026).

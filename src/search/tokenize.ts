@@ -111,6 +111,19 @@ export function family(term: string): string {
   return root.length >= 5 && root.endsWith('e') ? root.slice(0, -1) : root;
 }
 
+/**
+ * The same word as another part of speech, by the endings English derives
+ * them with: "efficient" for "efficiency", "intelligence" for "intelligent".
+ * Not a family root: "influence" and "influenced" must stay one family.
+ */
+export function derivedForms(term: string): string[] {
+  const m = /^(.{4,}?)(?:(ency|ence|ent)|(ancy|ance|ant))$/.exec(term);
+  if (!m) return [];
+  const ending = m[2] ?? m[3] ?? '';
+  const endings = m[2] ? ['ent', 'ence', 'ency'] : ['ant', 'ance', 'ancy'];
+  return endings.filter((e) => e !== ending).map((e) => `${m[1]}${e}`);
+}
+
 // Words that carry no topic, or that questions wrap around the topic
 // ("how many cars were made"); dropped from queries, not from the facts.
 // English function words (the usual stop list of search engines), then the

@@ -24,6 +24,14 @@ describe('candidates', () => {
   ])('%s -> %j', (q, expected) => expect([...candidates(tiny, q).keys()]).toEqual(expected));
 });
 
+describe('candidates: a word as another part of speech counts as its family does', () => {
+  const tiny = buildIndex([{ id: 'x', theme: 't', statement: 'energy efficiency and artificial intelligence', source: 's', section: 's' }], []);
+  it.each([
+    ['efficient', 'efficiency'],
+    ['intelligent', 'intelligence'],
+  ])('%s -> %s', (q, v) => expect(candidates(tiny, q).get(v)).toBe(0.9));
+});
+
 describe('similarity', () => {
   it.each([
     ['automoblie', 'automobile', 0.9], // one swap in a long word

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { family, isStopWord, normalizeWord, NORMALISED_STOP_WORDS, STOP_WORDS, terms } from '../../src/search/tokenize.js';
+import { derivedForms, family, isStopWord, normalizeWord, NORMALISED_STOP_WORDS, STOP_WORDS, terms } from '../../src/search/tokenize.js';
 
 describe('terms', () => {
   it.each([
@@ -35,6 +35,17 @@ describe('family', () => {
     ['plant', 'plant'],
     ['plan', 'plan'],
   ])('%s -> %s', (word, root) => expect(family(word)).toBe(root));
+});
+
+describe('derivedForms: the same word as another part of speech', () => {
+  it.each([
+    ['efficient', ['efficience', 'efficiency']],
+    ['efficiency', ['efficient', 'efficience']],
+    ['intelligence', ['intelligent', 'intelligency']],
+    ['significant', ['significance', 'significancy']],
+    ['rent', []], // too short a stem to say
+    ['loan', []],
+  ])('%s -> %j', (word, forms) => expect(derivedForms(word)).toEqual(forms));
 });
 
 describe('stop words', () => {
