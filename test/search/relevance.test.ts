@@ -49,7 +49,7 @@ describe.each([
   ['holdout-b.json', { hitAt3: 0.92, silent: 36, kinds: { question: 0.96, paraphrase: 0.78, 'multi-topic': 0.9, chinese: 1, typo: 1, keyword: 1 } }],
   ['holdout-d.json', { hitAt3: 0.91, silent: 32, kinds: { question: 0.94, paraphrase: 0.7, 'multi-topic': 1, chinese: 0.94, typo: 1, keyword: 1 } }],
   ['set-c.json', { hitAt3: 0.92, silent: 35, kinds: { question: 1, paraphrase: 0.73, 'multi-topic': 1, chinese: 0.95, typo: 1, keyword: 0.95 } }],
-  ['set-e.json', { hitAt3: 0.87, silent: 36, kinds: { question: 0.94, paraphrase: 0.67, 'multi-topic': 0.96, chinese: 0.77, typo: 1, keyword: 1 } }],
+  ['set-e.json', { hitAt3: 0.88, silent: 36, kinds: { question: 0.94, paraphrase: 0.7, 'multi-topic': 0.96, chinese: 0.77, typo: 1, keyword: 1 } }],
 ])('blind query set %s', (file, measured) => {
   const blind: RelevanceQuery[] = JSON.parse(readFileSync(new URL(`../fixtures/blind/${file}`, import.meta.url), 'utf8'));
   const r = evaluate(blind, data);
