@@ -6,7 +6,7 @@ import Fuse from 'fuse.js';
 import { docFrequency, factAt, factCount, familyOf, hanWords, hasWord, nearWords, postingsOf, rankInfo, type SearchIndex } from './word-index.js';
 import { isDescribing, isKnownWord, isName, isTopicNoun, relatedTerms, wordRank } from './related.js';
 import { editDistance } from './suggest.js';
-import { family, isHan, isStopWord, terms } from './tokenize.js';
+import { derivedForms, family, isHan, isStopWord, terms } from './tokenize.js';
 import type { Fact } from '../data/types.js';
 
 /** Fuzzy matches below this similarity (0..1) are dropped. */
@@ -132,6 +132,8 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   }
   // Its relatives count almost as much: "ranked" finds "ranking".
   for (const v of familyOf(index, family(q))) if (v !== q) out.set(v, FAMILY_SIMILARITY);
+  // And so do the word's forms as another part of speech: "efficient" finds "efficiency".
+  for (const d of derivedForms(q)) for (const v of familyOf(index, family(d))) if (v !== q && !out.has(v)) out.set(v, FAMILY_SIMILARITY);
   // A word the facts use is taken as meant; fuzzy matching is for words they don't.
   if (out.size > 0) return withRelated(index, q, out);
   // Numbers are exact only (2025 is not a typo of 2026).
@@ -257,11 +259,17 @@ function unmatchedWeight(term: string, n: number): number {
   if (isHan(term)) return term.length === 1 ? 0.2 * rarest : 0.6 * rarest;
   // A common English word the facts lack is the wording of a question; a
   // rarer one, or one that is no English word at all, names a topic.
+  return isWording(term) ? FILLER_WEIGHT * rarest : rarest;
+}
+
+/**
+ * A common English word (COMMON_RANK) is the wording of a question, unless
+ * it is a noun and nothing else ("university": common in the text the
+ * vectors were made from, it names a topic all the same).
+ */
+function isWording(term: string): boolean {
   const rank = wordRank(term);
-  if (rank === undefined) return rarest;
-  // A common noun that is nothing else ("university": common in the text the
-  // vectors were made from) names a topic all the same.
-  return rank <= COMMON_RANK && !isTopicNoun(term) ? FILLER_WEIGHT * rarest : rarest;
+  return rank !== undefined && rank <= COMMON_RANK && !isTopicNoun(term);
 }
 
 /**
@@ -483,7 +491,13 @@ function rank(
  * after the facts that are the very best answer to every part. A part
  * nothing answers is left out, so the others still get their facts.
  */
-function topics(index: SearchIndex, matches: Matches, words: readonly QueryWord[], parts: readonly QueryWord[][], wanted: number): Ranked[][] {
+function topics(
+  index: SearchIndex,
+  matches: Matches,
+  words: readonly QueryWord[],
+  parts: readonly QueryWord[][],
+  wanted: number,
+): { found: Ranked[][]; answered: number } {
   const answers = (part: readonly QueryWord[], enough: number, bestLevelWhole = false) =>
     rank(
       index,
@@ -503,14 +517,14 @@ function topics(index: SearchIndex, matches: Matches, words: readonly QueryWord[
   // may be any of the whole query's facts, so those are all ranked. A
   // part's facts that lead are of its best level, always ranked in full.
   const whole = answers(words, parts.length <= 1 ? wanted : Infinity);
-  if (parts.length <= 1) return whole.length ? [whole] : [];
+  if (parts.length <= 1) return whole.length ? { found: [whole], answered: 1 } : { found: [], answered: 0 };
   // Each part's own best facts, taking turns: a fact that touches every part
   // on a shared word ("yangtze" in "yangtze water quality and fish species")
   // must not stand in for the best answer to either.
   const own = parts.map((part) => answers(part, wanted, true)).filter((t) => t.length > 0);
   // A fact that is among the very best for every part answers the whole query and leads.
   const leads = whole.filter((r) => own.length === parts.length && own.every((t) => t.some((o) => o.m.doc === r.m.doc && o.relevance >= (t[0]?.relevance ?? 1))));
-  return leads.length ? [leads, ...own] : own;
+  return { found: leads.length ? [leads, ...own] : own, answered: own.length };
 }
 
 /**
@@ -595,7 +609,53 @@ function settingJoined(parts: QueryWord[][]): QueryWord[][] {
   return out;
 }
 
+// Where a query's wording may wrap chatter around what it asks ("quick one
+// for a slide: how many cars...", "quick check - did...", "... - confirm all
+// three"): a colon, a dash standing between words, a question mark with more
+// after it, and the start of a question in mid-query ("for my report how
+// many..."). Only a clause that finds nothing on its own is taken as chatter.
+const CLAUSE_MARKS = /[:\uff1a]|\s[-\u2013\u2014]+\s|[\u2013\u2014]+|[?\uff1f](?=\s*\S)|\s(?=(?:how|what|which|when|where|who|why)\s)/i;
+/** A clause that asks (when it names a topic): it starts as a question does, or ends with a question mark. */
+const QUESTION = /^\s*(?:how|what|which|when|where|who|whom|whose|why|did|does|do|is|are|was|were|can|could|will|would|has|have|had|should)\b|[?\uff1f]\s*$/i;
+
+/**
+ * Facts for the query, best first. When some topic of the query finds
+ * nothing, the clauses of it (CLAUSE_MARKS) that find nothing on their own
+ * are taken as chatter around the question and left out, if what remains
+ * then answers more: "quick one for a slide: how many cars did chongqing
+ * produce in 2025" asks what "how many cars did chongqing produce in 2025"
+ * asks. A clause that asks about a topic is never chatter ("for a school
+ * project - how many universities are there": the question finds nothing,
+ * and so must the query; "..., how has it grown" names none), nor are
+ * clauses that say more than the rest ("riverside walks
+ * rebuilt - how many km" is not asking for any figure in km): chatter is
+ * the lesser part of a query.
+ */
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): Hit[] {
+  const first = searchOnce(index, query, options);
+  if (first.complete) return first.hits;
+  const clauses = query
+    .split(CLAUSE_MARKS)
+    .map((text) => ({ text, words: terms(text).filter((t) => !isStopWord(t)).length }))
+    .filter((c) => c.words > 0);
+  if (clauses.length < 2) return first.hits;
+  const asks = (text: string) => QUESTION.test(text) && terms(text).some((t) => !isStopWord(t) && !isHan(t) && !isWording(t) && !isDescribing(t));
+  const chatter = (c: { text: string }) => !asks(c.text) && searchOnce(index, c.text, { limit: 1 }).hits.length === 0;
+  const kept = clauses.filter((c) => !chatter(c));
+  const size = (cs: typeof clauses) => cs.reduce((n, c) => n + c.words, 0);
+  if (kept.length === 0 || kept.length === clauses.length || size(kept) <= size(clauses) - size(kept)) return first.hits;
+  const rest = searchOnce(index, kept.map((c) => c.text).join(' '), options);
+  return rest.answered > first.answered ? rest.hits : first.hits;
+}
+
+interface Found {
+  hits: Hit[];
+  /** How many of the query's topics found facts, and whether every one did. */
+  answered: number;
+  complete: boolean;
+}
+
+function searchOnce(index: SearchIndex, query: string, options: SearchOptions): Found {
   const termParts = queryParts(index, query);
   const terms = [...new Set(termParts.flat())];
   const words: QueryWord[] = terms.map((term, i) => {
@@ -607,13 +667,13 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     const specific = cands.get(term) === 1 && !/\d/.test(term) && (rank === undefined || rank > BASIC_VOCABULARY);
     return { i, term, cands, weight: weigh(index, term, cands), named: isName(term), specific };
   });
-  if (words.length === 0) return [];
+  if (words.length === 0) return { hits: [], answered: 0, complete: false };
   const byTerm = new Map(words.map((w) => [w.term, w]));
   const parts = settingJoined(termParts.map((p) => p.flatMap((term) => byTerm.get(term) ?? [])));
   for (const part of parts) describingAsWording(index, part);
   // Only as many hits as asked for are made: a big index may rank many thousands.
   const wanted = options.limit ?? Infinity;
-  const found = topics(index, matchFacts(index, words), words, parts, wanted);
+  const { found, answered } = topics(index, matchFacts(index, words), words, parts, wanted);
   // Several topics take turns: the best fact of each, then the second of each, ...
   const out: Hit[] = [];
   const taken = new Set<number>();
@@ -627,7 +687,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
       out.push(hitOf(index, r.m.doc, Math.round((1 - r.relevance) * 1000) / 1000, matched));
     }
   }
-  return out.slice(0, options.limit ?? out.length);
+  return { hits: out.slice(0, options.limit ?? out.length), answered, complete: answered === Math.max(1, parts.length) };
 }
 
 /** A hit whose fact is read when first asked for: a big index has many hits, and a caller shows a few. */

@@ -82,7 +82,10 @@ export function normalizeWord(word: string): string {
   let w = word.toLowerCase();
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w)) return w.replace(/,/g, '');
   if (/^\d+(st|nd|rd|th)$/.test(w)) return w.replace(/\D+$/, '');
-  w = w.replace(/['\u2019]s$/, '').replace(/['\u2019]/g, '');
+  // A contraction is its first word: "i'd like to know" is "i like to know", "don't" is "do".
+  w = w.replace(/['\u2019](?:s|d|m|ve|ll|re)$/, '');
+  if (/\wn['\u2019]t$/.test(w)) w = ({ "can't": 'can', "won't": 'will' } as Record<string, string>)[w.replace('\u2019', "'")] ?? w.slice(0, -3);
+  w = w.replace(/['\u2019]/g, '');
   if (/\d/.test(w) || isHan(w)) return w;
   return NUMBER_WORDS.get(w) ?? stem(w);
 }
@@ -106,6 +109,19 @@ export function family(term: string): string {
   const root = /^(.{4,}?)(?:ations?|ions?|ing|ed|ers?|ly|ment)$/.exec(term)?.[1] ?? term;
   // "produce" and "produced" meet at "produc".
   return root.length >= 5 && root.endsWith('e') ? root.slice(0, -1) : root;
+}
+
+/**
+ * The same word as another part of speech, by the endings English derives
+ * them with: "efficient" for "efficiency", "intelligence" for "intelligent".
+ * Not a family root: "influence" and "influenced" must stay one family.
+ */
+export function derivedForms(term: string): string[] {
+  const m = /^(.{4,}?)(?:(ency|ence|ent)|(ancy|ance|ant))$/.exec(term);
+  if (!m) return [];
+  const ending = m[2] ?? m[3] ?? '';
+  const endings = m[2] ? ['ent', 'ence', 'ency'] : ['ant', 'ance', 'ancy'];
+  return endings.filter((e) => e !== ending).map((e) => `${m[1]}${e}`);
 }
 
 // Words that carry no topic, or that questions wrap around the topic

@@ -24,6 +24,14 @@ describe('candidates', () => {
   ])('%s -> %j', (q, expected) => expect([...candidates(tiny, q).keys()]).toEqual(expected));
 });
 
+describe('candidates: a word as another part of speech counts as its family does', () => {
+  const tiny = buildIndex([{ id: 'x', theme: 't', statement: 'energy efficiency and artificial intelligence', source: 's', section: 's' }], []);
+  it.each([
+    ['efficient', 'efficiency'],
+    ['intelligent', 'intelligence'],
+  ])('%s -> %s', (q, v) => expect(candidates(tiny, q).get(v)).toBe(0.9));
+});
+
 describe('similarity', () => {
   it.each([
     ['automoblie', 'automobile', 0.9], // one swap in a long word
@@ -167,6 +175,22 @@ describe('search, as a person who never read the article asks', () => {
     // A common word that is only a noun names a topic.
     'how many universities are there in chongqing',
   ])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
+
+  // Chatter around a question: a clause that finds nothing alone, and says less than the rest, is left out.
+  it.each([
+    ["quick question: what was chongqing's gdp in 2025?", 'gdp-2025'],
+    ['writing a blog post - how many passengers did jiangbei airport handle', 'jiangbei-airport-50-million-passengers'],
+    ['green loans balance \u2014 for my essay', 'green-loans-1-trillion'],
+    ["I'd like to know the gdp", 'gdp-2025'],
+  ])('%s finds %s first', (q, id) => expect(top(q, 1)).toEqual([id]));
+
+  it.each([
+    // The question finds nothing, so neither does the query, whatever its lead-in finds.
+    'quick question: who is the mayor',
+    'for a school project - how many universities are there',
+    // The lesser part is the chatter: "how many km" alone does not answer what the query asks.
+    'chongqing metro network - how many km',
+  ])('%s still finds nothing', (q) => expect(top(q, 10)).toEqual([]));
 
   it('answers a query naming a place with the facts that name it', () => {
     expect(top('fengjie navel orange fair chengdu', 1)).toEqual(['fengjie-navel-orange-fair-chengdu']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { family, isStopWord, normalizeWord, NORMALISED_STOP_WORDS, STOP_WORDS, terms } from '../../src/search/tokenize.js';
+import { derivedForms, family, isStopWord, normalizeWord, NORMALISED_STOP_WORDS, STOP_WORDS, terms } from '../../src/search/tokenize.js';
 
 describe('terms', () => {
   it.each([
@@ -13,6 +13,10 @@ describe('terms', () => {
     ['轨道交通17号线', ['轨道交通', '17', '号线']],
     ['sub-district', ['sub', 'district']],
     ['bus class process', ['bus', 'class', 'process']],
+    ["I'd like to know", ['i', 'like', 'to', 'know']],
+    ["we're, you've, I'll, I'm", ['we', 'you', 'i', 'i']],
+    ["don't, can't, won't", ['do', 'can', 'will']],
+    ['ca wo', ['ca', 'wo']], // only a contraction's stem is read as its word
   ])('%s', (text, expected) => {
     expect(terms(text)).toEqual(expected);
   });
@@ -31,6 +35,17 @@ describe('family', () => {
     ['plant', 'plant'],
     ['plan', 'plan'],
   ])('%s -> %s', (word, root) => expect(family(word)).toBe(root));
+});
+
+describe('derivedForms: the same word as another part of speech', () => {
+  it.each([
+    ['efficient', ['efficience', 'efficiency']],
+    ['efficiency', ['efficient', 'efficience']],
+    ['intelligence', ['intelligent', 'intelligency']],
+    ['significant', ['significance', 'significancy']],
+    ['rent', []], // too short a stem to say
+    ['loan', []],
+  ])('%s -> %j', (word, forms) => expect(derivedForms(word)).toEqual(forms));
 });
 
 describe('stop words', () => {
