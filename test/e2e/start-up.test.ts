@@ -10,8 +10,8 @@
 // - cli-table3 measures cells with our displayWidth, not string-width 4 and
 //   its emoji regex (rebuilt on every call);
 // - a lookup of the bundled facts reads the facts and index prebuilt at build
-//   time (dist/facts-index.json), not data/facts.json, and parses the index
-//   only for a search;
+//   time (dist/facts-index.bin), not data/facts.json, and parses the facts'
+//   line alone: a search reads the packed index in place;
 // - fuse.js (typos) is loaded by a search for a word the facts lack, not by
 //   others, and the facts validator by a load of another facts file only;
 // - no lookup of ASCII text builds a regular expression with Unicode
@@ -96,18 +96,17 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
     }
   });
 
-  it('a lookup of the bundled facts reads the prebuilt facts, not data/facts.json; only a search parses their index', () => {
-    const prebuilt = readFileSync(new URL('../../dist/facts-index.json', import.meta.url), 'latin1');
-    const facts = prebuilt.indexOf('\n');
+  it('a lookup of the bundled facts reads the prebuilt facts, not data/facts.json, and parses only the facts: a search reads the index in place', () => {
+    const prebuilt = readFileSync(new URL('../../dist/facts-index.bin', import.meta.url));
+    const facts = prebuilt.indexOf(10);
     const search = probe(['search', 'car', '--json']);
-    expect(search.reads).toContain('facts-index.json');
+    expect(search.reads).toContain('facts-index.bin');
     expect(search.reads).not.toContain('facts.json');
-    expect(search.parsed).toBeGreaterThanOrEqual(prebuilt.length - 2);
     // The related words are binary-searched with positional reads (src/search/related.ts), never read whole.
     expect(search.reads).not.toContain('related-words.txt');
     expect(probe(['search', 'automobile', '--json']).reads).not.toContain('related-words.txt');
-    for (const argv of [['list', '--theme', 'ecology'], ['show', 'gdp-2025'], ['themes']]) {
-      const { code, reads, parsed } = probe(argv, true);
+    for (const [argv, tty] of [[['search', 'car', '--json'], false], [['search', '重庆汽车'], true], [['search', 'lapotp'], true], [['list', '--theme', 'ecology'], true], [['show', 'gdp-2025'], true], [['themes'], true]] as const) {
+      const { code, reads, parsed } = probe([...argv], tty);
       expect(code).toBe(0);
       expect(reads).not.toContain('facts.json');
       // The facts' line, and nothing near the size of the index's.
