@@ -20,7 +20,8 @@
 //   the ranges known to hold none (so not for the facts' Chinese);
 // - the bundles are ASCII, read as latin1 by src/cli/boot.ts;
 // - the package's files are found from __dirname, without building a file URL;
-// - a search reads the related-words table in pieces, never whole;
+// - a search reads the related-words table in pieces, never whole, and each
+//   word's line once;
 // - a lookup ends as soon as its output is written, before the garbage
 //   collection V8 schedules for after the run (Node 22 and later).
 import { spawnSync } from 'node:child_process';
@@ -42,6 +43,9 @@ function probe(argv: string[], isTTY = false) {
     const read = fs.readFileSync;
     const reads = [];
     fs.readFileSync = (file, ...rest) => (reads.push(require('node:path').basename(String(file))), read(file, ...rest));
+    const readSync = fs.readSync;
+    let positional = 0;
+    fs.readSync = (...args) => ((positional += typeof args[4] === 'number' ? 1 : 0), readSync(...args));
     const parse = JSON.parse;
     let parsed = 0;
     JSON.parse = (text, ...rest) => ((parsed += text.length), parse(text, ...rest));
@@ -53,12 +57,12 @@ function probe(argv: string[], isTTY = false) {
     run(${JSON.stringify(argv)}, io).then((code) => {
       const builtins = process.moduleLoadList.filter((m) => !before.has(m) && m.startsWith('NativeModule ')).map((m) => m.slice(13));
       const files = Object.keys(require.cache).map((f) => require('node:path').basename(f));
-      process.stdout.write(JSON.stringify({ code, builtins, files, reads, parsed, unicode }));
+      process.stdout.write(JSON.stringify({ code, builtins, files, reads, parsed, unicode, positional }));
     });`;
   const env = { PATH: process.env.PATH };
   const r = spawnSync(NODE, ['-e', script], { encoding: 'utf8', env });
   expect(r.stderr).toBe('');
-  return JSON.parse(r.stdout) as { code: number; builtins: string[]; files: string[]; reads: string[]; parsed: number; unicode: string[] };
+  return JSON.parse(r.stdout) as { code: number; builtins: string[]; files: string[]; reads: string[]; parsed: number; unicode: string[]; positional: number };
 }
 
 describe(`what a lookup loads, on Node ${VERSION}`, () => {
@@ -105,6 +109,9 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
     // The related words are binary-searched with positional reads (src/search/related.ts), never read whole.
     expect(search.reads).not.toContain('related-words.txt');
     expect(probe(['search', 'automobile', '--json']).reads).not.toContain('related-words.txt');
+    // Each word's line found once, one read a step (26 reads; 208 when every question about a word searched again, two reads a step).
+    expect(search.positional).toBeGreaterThan(0);
+    expect(search.positional).toBeLessThan(50);
     for (const [argv, tty] of [[['search', 'car', '--json'], false], [['search', '重庆汽车'], true], [['search', 'lapotp'], true], [['list', '--theme', 'ecology'], true], [['show', 'gdp-2025'], true], [['themes'], true]] as const) {
       const { code, reads, parsed } = probe([...argv], tty);
       expect(code).toBe(0);
