@@ -1,7 +1,7 @@
 // Bundles src/ into dist/: cli.cjs (src/cli/boot.ts) starts main.cjs, the
 // minified CommonJS CLI, with V8's code cache; table.cjs holds the table code
 // that only table output loads, mcp.cjs the MCP server (the SDK and zod) that
-// only `mcp` loads; facts-index.json the bundled facts, checked, with their index. The Node
+// only `mcp` loads; facts-index.bin the bundled facts, checked, with their packed index. The Node
 // API (src/api/index.ts) is a bundle of its own, api.cjs, with an ES module
 // wrapper (api.mjs) and its type declarations (scripts/build-types.mjs): the
 // CLI's bundles do not load it, so lookups do not pay for it.
@@ -196,11 +196,11 @@ await build({
 // lookup neither checks nor tokenizes them again (src/data/prebuilt.ts); a
 // lookup uses it only while data/facts.json has the size it was made from and is not newer.
 {
-  const { buildIndex, storeIndex, loadFacts, prebuiltText } = await importTs(
-    "export { buildIndex, storeIndex } from './src/search/word-index.ts'; export { loadFacts } from './src/data/load.ts'; export { prebuiltText } from './src/data/prebuilt.ts';",
+  const { buildIndex, packIndex, loadFacts, prebuiltBytes } = await importTs(
+    "export { buildIndex } from './src/search/word-index.ts'; export { packIndex } from './src/search/packed-index.ts'; export { loadFacts } from './src/data/load.ts'; export { prebuiltBytes } from './src/data/prebuilt.ts';",
   );
   const path = fileURLToPath(new URL('data/facts.json', root));
   const { raw, path: _, ...data } = loadFacts(path, { prebuilt: false });
   const source = { bytes: Buffer.byteLength(raw), sha256: createHash('sha256').update(raw).digest('hex') };
-  writeFileSync(new URL('dist/facts-index.json', root), prebuiltText(data, storeIndex(buildIndex(data.facts, data.themes), source), source));
+  writeFileSync(new URL('dist/facts-index.bin', root), prebuiltBytes(data, packIndex(buildIndex(data.facts, data.themes)), source));
 }

@@ -1,17 +1,19 @@
 // The bundled facts as the build loaded and checked them, with their search
-// index, in one file (dist/facts-index.json): a lookup of the bundled facts
-// reads and parses that one file and checks nothing again. Reading the facts
-// file, checking its shape and its references, and reading the index apart
-// cost a lookup about 4 ms. The file is ASCII (JSON escapes the rest), which
-// Node reads and V8 parses faster than UTF-8 text. It is two lines of JSON,
-// the facts and then their index, and the index is parsed only when a search
-// asks for it: it is most of the parsing, and list, show and the others never need it.
+// index, in one file (dist/facts-index.bin): a lookup of the bundled facts
+// reads that one file and checks nothing again. Reading the facts file,
+// checking its shape and its references, and reading the index apart cost a
+// lookup about 4 ms. The file is one line of ASCII JSON (JSON escapes the
+// rest; V8 parses a one-byte string faster than UTF-8 text), the facts, then
+// their index packed (src/search/packed-index.ts), which a search reads in
+// place from the file's bytes: no parsing, and nothing on the heap but what
+// the query reads.
 import { readFileSync, statSync } from 'node:fs';
 import { packagePath } from '../paths.js';
-import type { StoredIndex } from '../search/word-index.js';
+import { readPackedIndex } from '../search/packed-index.js';
+import type { SearchIndex } from '../search/word-index.js';
 import type { ParsedFacts } from './shape.js';
 
-export const PREBUILT = packagePath('dist/facts-index.json');
+export const PREBUILT = packagePath('dist/facts-index.bin');
 const BUNDLED = packagePath('data/facts.json');
 
 /** 1 when written by this code. */
@@ -26,9 +28,9 @@ export interface Prebuilt {
   data: ParsedFacts;
 }
 
-/** What readPrebuilt gives: the first line parsed, the second (the index) as text until it is asked for. */
+/** What readPrebuilt gives: the first line parsed, and the index, read in place when asked for. */
 export interface PrebuiltFacts extends Prebuilt {
-  index: () => StoredIndex;
+  index: () => SearchIndex | undefined;
 }
 
 /** The start of the file, up to the facts file's size: checked before the whole file is parsed. */
@@ -37,12 +39,12 @@ const header = (bytes: number) => `{"version":${VERSION},"source":{"bytes":${byt
 /** JSON with every character outside ASCII escaped. */
 const ascii = (value: unknown) => JSON.stringify(value).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-/** The file's text: the facts on the first line, the index on the second. */
-export function prebuiltText(data: ParsedFacts, index: StoredIndex, source: Prebuilt['source']): string {
+/** The file's bytes: the facts on the first line, then the packed index. */
+export function prebuiltBytes(data: ParsedFacts, index: Buffer, source: Prebuilt['source']): Buffer {
   const prebuilt: Prebuilt = { version: VERSION, source, data };
-  const text = `${ascii(prebuilt)}\n${ascii(index)}\n`;
-  if (!text.startsWith(header(source.bytes))) throw new Error('prebuiltText: the header is not first');
-  return text;
+  const text = `${ascii(prebuilt)}\n`;
+  if (!text.startsWith(header(source.bytes))) throw new Error('prebuiltBytes: the header is not first');
+  return Buffer.concat([Buffer.from(text, 'latin1'), index]);
 }
 
 /**
@@ -58,12 +60,15 @@ export function readPrebuilt(path: string, files = { facts: BUNDLED, prebuilt: P
   try {
     const facts = statSync(files.facts);
     if (facts.mtimeMs > statSync(files.prebuilt).mtimeMs) return undefined;
-    // ASCII, so latin1 reads it as UTF-8 would, without decoding.
-    const text = readFileSync(files.prebuilt, 'latin1');
-    if (!text.startsWith(header(facts.size))) return undefined;
-    const end = text.indexOf('\n');
-    let index: StoredIndex | undefined;
-    return { ...(JSON.parse(text.slice(0, end)) as Prebuilt), index: () => (index ??= JSON.parse(text.slice(end + 1)) as StoredIndex) };
+    // Bytes, kept outside the JavaScript heap; the index is read from them in place.
+    const bytes = readFileSync(files.prebuilt);
+    const start = header(facts.size);
+    if (bytes.toString('latin1', 0, start.length) !== start) return undefined;
+    const end = bytes.indexOf(10);
+    // The facts' line is ASCII, so latin1 reads it as UTF-8 would, without decoding.
+    const prebuilt = JSON.parse(bytes.toString('latin1', 0, end)) as Prebuilt;
+    let index: SearchIndex | undefined | null = null;
+    return { ...prebuilt, index: () => (index === null ? (index = readPackedIndex(bytes.subarray(end + 1), prebuilt.data.facts)) : index) };
   } catch {
     // None (a run from src/ before a build): the file is loaded as any other.
     return undefined;
@@ -71,11 +76,11 @@ export function readPrebuilt(path: string, files = { facts: BUNDLED, prebuilt: P
 }
 
 /** The prebuilt index of facts loaded from the prebuilt file, by the loaded object. */
-const indexes = new WeakMap<object, () => StoredIndex>();
+const indexes = new WeakMap<object, () => SearchIndex | undefined>();
 
-export function rememberIndex(data: object, index: () => StoredIndex): void {
+export function rememberIndex(data: object, index: () => SearchIndex | undefined): void {
   indexes.set(data, index);
 }
 
-/** The index, parsed now if it was not before. */
-export const prebuiltIndex = (data: object): StoredIndex | undefined => indexes.get(data)?.();
+/** The index, opened now if it was not before. */
+export const prebuiltIndex = (data: object): SearchIndex | undefined => indexes.get(data)?.();

@@ -23,7 +23,7 @@ const NEWLINE = 0x0a;
 /** Keys are plain lower-case words; nothing else can be in the table. */
 const KEY = /^[a-z]+$/;
 
-/** Bytes read at a time while looking for a line's ends: longer than a line. */
+/** Bytes read on each side of where a step of the search lands, and at a time while looking further for a line's ends: longer than most lines. */
 const CHUNK = 128;
 
 /** The open file (-1: not yet) and its size. */
@@ -78,6 +78,9 @@ function lineEnd(at: number, hi: number): number {
   return hi;
 }
 
+/** Lines already found (or not), by word: a search asks about each of its words several times. */
+const found = new Map<string, string | undefined>();
+
 /**
  * The line for `term` (normalised), or undefined: a binary search over byte
  * offsets, each step reading the line it lands on (a few reads of a file in
@@ -85,14 +88,29 @@ function lineEnd(at: number, hi: number): number {
  */
 function findLine(term: string): string | undefined {
   if (!KEY.test(term)) return undefined;
+  if (found.has(term)) return found.get(term);
+  const line = searchLine(term);
+  found.set(term, line);
+  return line;
+}
+
+function searchLine(term: string): string | undefined {
   // lo is always the start of a line, hi the end of the range (exclusive).
   load();
   let hi = size;
   let lo = start;
   while (lo < hi) {
-    const line = lineStart(lo, (lo + hi) >>> 1);
-    const end = lineEnd(line, hi);
-    const text = bytes(line, end).toString('latin1');
+    const at = (lo + hi) >>> 1;
+    // One read for the line a step lands on, in all but the rare long line:
+    // CHUNK bytes on each side of where it lands, within the range.
+    const from = Math.max(lo, at - CHUNK);
+    const to = Math.min(hi, at + CHUNK);
+    const window = bytes(from, to);
+    const before = at > from ? window.lastIndexOf(NEWLINE, at - from - 1) : -1;
+    const line = before >= 0 ? from + before + 1 : from === lo ? lo : lineStart(lo, from);
+    const after = window.indexOf(NEWLINE, Math.max(0, line - from));
+    const end = after >= 0 ? from + after : to === hi ? hi : lineEnd(to, hi);
+    const text = (line >= from && end <= to ? window.subarray(line - from, end - from) : bytes(line, end)).toString('latin1');
     const space = text.indexOf(' ');
     const key = space < 0 ? text : text.slice(0, space);
     // ASCII: code units compare as bytes.

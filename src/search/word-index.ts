@@ -1,7 +1,7 @@
 // Which facts hold which words, weighted by field, for search.ts. Building it
 // tokenizes every fact, the bulk of a lookup's work, so the build stores the
-// bundled data's index with the facts (src/data/prebuilt.ts), and a lookup of
-// the bundled facts uses it.
+// bundled data's index with the facts, packed (src/search/packed-index.ts,
+// src/data/prebuilt.ts), and a lookup of the bundled facts reads it in place.
 import type Fuse from 'fuse.js';
 import { prebuiltIndex } from '../data/prebuilt.js';
 import { family, isHan, terms } from './tokenize.js';
@@ -29,11 +29,7 @@ export type Postings = number[];
 /** Postings as read: an on-disk index hands them over as a typed array, decoded once from its blobs. */
 export type PostingsView = ArrayLike<number>;
 
-/**
- * A word-keyed table; plain objects, so that a stored index is ready the
- * moment JSON.parse returns. Read through lookup(); a fresh one has no
- * prototype at all (table()).
- */
+/** A word-keyed table, read through lookup(); it has no prototype at all (table()). */
 export type Table<T> = Record<string, T>;
 
 /** An empty table without a prototype: no word is ever one of Object's properties. */
@@ -46,9 +42,10 @@ export const lookup = <T>(table: Table<T>, key: string): T | undefined =>
 /**
  * What ranking (rank.ts) reads of an index, through the accessors below: the
  * postings, families and frequencies of words, and a few things about each
- * fact. Two kinds implement it: the in-memory index of this module (built
- * now, or read from the build's stored one) and the on-disk SQLite index of
- * big facts files (src/index/disk.ts), so that both rank with the same code.
+ * fact. Three kinds implement it: the in-memory index of this module, the
+ * build's packed index of the bundled facts read in place
+ * (src/search/packed-index.ts), and the on-disk SQLite index of big facts
+ * files (src/index/disk.ts), so that all rank with the same code.
  */
 export interface SearchIndex {
   /** How many facts. */
@@ -73,22 +70,21 @@ export interface SearchIndex {
   rankInfo(doc: number): { figured: boolean; length: number; source: string | number } | undefined;
   /** A fuse.js matcher over all the words that are not Chinese, kept once made. */
   fuse?: Fuse<string>;
-  /** Built now, read from the build's stored index (a test checks lookups use it), or an on-disk index. */
+  /** Built now, read in place from the build's packed index (src/search/packed-index.ts; a test checks lookups use it), or an on-disk index. */
   readonly origin: 'built' | 'stored' | 'sqlite';
 }
 
 /** The in-memory index: word-keyed tables over the facts. */
 export interface MemoryIndex extends SearchIndex {
   facts: readonly Fact[];
-  /** Postings by word; a stored index keeps them as text until a query needs them. */
-  postings: Table<Postings | string>;
+  postings: Table<Postings>;
   /** Chinese words, for partial matches. */
   han: string[];
-  /** Words by their family root ("rank": rank, ranked, ranking), space-separated when stored. */
-  families: Table<string[] | string>;
+  /** Words by their family root ("rank": rank, ranked, ranking). */
+  families: Table<string[]>;
   /** The words that are not Chinese, made on first use. */
   latin?: string[];
-  readonly origin: 'built' | 'stored';
+  readonly origin: 'built';
 }
 
 type MemoryFields = Pick<MemoryIndex, 'facts' | 'postings' | 'han' | 'families' | 'origin'>;
@@ -100,10 +96,10 @@ function memoryIndex(fields: MemoryFields): MemoryIndex {
     get size() {
       return index.facts.length;
     },
-    wordPostings: (term) => memoryPostings(index, term),
-    wordFrequency: (term) => (memoryPostings(index, term)?.length ?? 0) / 3,
+    wordPostings: (term) => lookup(index.postings, term),
+    wordFrequency: (term) => (lookup(index.postings, term)?.length ?? 0) / 3,
     hasWord: (term) => !!lookup(index.postings, term),
-    wordFamily: (root) => memoryFamily(index, root),
+    wordFamily: (root) => lookup(index.families, root) ?? [],
     hanWords: () => index.han,
     nearWords: () => ({ words: (index.latin ??= Object.keys(index.postings).filter((t) => !isHan(t))), all: true }),
     factAt: (doc) => index.facts[doc],
@@ -115,26 +111,6 @@ function memoryIndex(fields: MemoryFields): MemoryIndex {
   return index;
 }
 
-/**
- * The postings of a word, read from their stored text on first use: parsing
- * a few thousand short strings is faster than parsing as many arrays, and a
- * query only ever needs a handful.
- */
-function memoryPostings(index: MemoryIndex, term: string): Postings | undefined {
-  const p = lookup(index.postings, term);
-  if (typeof p !== 'string') return p;
-  const list = p.split(' ').map(Number);
-  index.postings[term] = list;
-  return list;
-}
-
-function memoryFamily(index: MemoryIndex, root: string): string[] {
-  const f = lookup(index.families, root);
-  if (typeof f !== 'string') return f ?? [];
-  const list = f.split(' ');
-  index.families[root] = list;
-  return list;
-}
 
 export const postingsOf = (index: SearchIndex, term: string): PostingsView | undefined => index.wordPostings(term);
 export const familyOf = (index: SearchIndex, root: string): readonly string[] => index.wordFamily(root);
@@ -231,38 +207,10 @@ function rankWords(fact: Fact): string | undefined {
   return `${r.text} ${r.scope} ${place} rank ranking`;
 }
 
-/** The index as JSON: the same tables, postings and families as space-separated text. */
-export interface StoredIndex {
-  /** 8 when written by this code; a file read back may hold anything. */
-  version: number;
-  /** The facts file it was built from: its size, and its SHA-256 (for tests and people; a lookup does not hash). */
-  source: { bytes: number; sha256: string };
-  facts: number;
-  postings: Table<string>;
-  han: string[];
-  families: Table<string>;
-}
-
-export function storeIndex(index: MemoryIndex, source: StoredIndex['source']): StoredIndex {
-  const text = (table: Table<readonly unknown[] | string>) =>
-    Object.fromEntries(Object.keys(table).map((k) => [k, joined(table[k])]));
-  return { version: 8, source, facts: index.facts.length, postings: text(index.postings), han: index.han, families: text(index.families) };
-}
-
-/** A list as stored text; a list still stored (never read) is already text. */
-const joined = (v: readonly unknown[] | string | undefined): string => (typeof v === 'string' ? v : (v ?? []).join(' '));
-
-/** The stored index as a search index for these facts, or undefined when it does not fit them. */
-export function loadStoredIndex(stored: StoredIndex, facts: readonly Fact[]): MemoryIndex | undefined {
-  if (stored.version !== 8 || stored.facts !== facts.length) return undefined;
-  return memoryIndex({ facts, postings: stored.postings, han: stored.han, families: stored.families, origin: 'stored' });
-}
-
 /**
  * The index of the build for the bundled facts (src/data/prebuilt.ts),
  * when they were loaded from what the build made; else a fresh one.
  */
-export function indexFor(data: { facts: readonly Fact[]; themes: readonly Theme[] }): MemoryIndex {
-  const stored = prebuiltIndex(data);
-  return (stored && loadStoredIndex(stored, data.facts)) ?? buildIndex(data.facts, data.themes);
+export function indexFor(data: { facts: readonly Fact[]; themes: readonly Theme[] }): SearchIndex {
+  return prebuiltIndex(data) ?? buildIndex(data.facts, data.themes);
 }

@@ -9,13 +9,16 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BUNDLED_DATA, loadFacts } from '../../src/data/load.js';
 import { PREBUILT, prebuiltIndex, readPrebuilt, type Prebuilt } from '../../src/data/prebuilt.js';
-import type { StoredIndex } from '../../src/search/word-index.js';
+import { packIndex } from '../../src/search/packed-index.js';
+import { search } from '../../src/search/rank.js';
+import { buildIndex } from '../../src/search/word-index.js';
 
 const fresh = loadFacts(BUNDLED_DATA, { prebuilt: false });
-/** The file's two lines: the facts, then their index. */
-const lines = () => {
-  const [first = '', second = ''] = readFileSync(PREBUILT, 'utf8').split('\n');
-  return { prebuilt: JSON.parse(first) as Prebuilt, index: JSON.parse(second) as StoredIndex };
+/** The file's two parts: the facts' line, then their packed index. */
+const parts = () => {
+  const bytes = readFileSync(PREBUILT);
+  const end = bytes.indexOf(10);
+  return { prebuilt: JSON.parse(bytes.toString('latin1', 0, end)) as Prebuilt, line: bytes.subarray(0, end), index: bytes.subarray(end + 1) };
 };
 
 describe('the prebuilt bundled facts (npm test builds them first)', () => {
@@ -25,17 +28,24 @@ describe('the prebuilt bundled facts (npm test builds them first)', () => {
     expect(prebuiltIndex(fresh)).toBeUndefined();
   });
 
-  it('parse their index only when a search asks for it, and once', () => {
+  it('parse the facts once, and never their index: a search reads it in place, the same one every time', () => {
     const parse = vi.spyOn(JSON, 'parse');
     try {
       const data = loadFacts();
       expect(parse).toHaveBeenCalledTimes(1);
-      prebuiltIndex(data);
-      prebuiltIndex(data);
-      expect(parse).toHaveBeenCalledTimes(2);
+      const index = prebuiltIndex(data);
+      expect(index?.origin).toBe('stored');
+      expect(prebuiltIndex(data)).toBe(index);
+      search(index!, 'car');
+      expect(parse).toHaveBeenCalledTimes(1);
     } finally {
       parse.mockRestore();
     }
+  });
+
+  it('hold the index the build packs from the facts', () => {
+    const index = buildIndex(fresh.facts, fresh.themes);
+    expect(parts().index.equals(packIndex(index))).toBe(true);
   });
 
   it('are the facts a fresh load and check of data/facts.json gives, the bytes read when asked for', () => {
@@ -47,14 +57,13 @@ describe('the prebuilt bundled facts (npm test builds them first)', () => {
   });
 
   it('were made from data/facts.json as it is now', () => {
-    const { prebuilt, index } = lines();
+    const { prebuilt } = parts();
     const raw = readFileSync(BUNDLED_DATA);
     expect(prebuilt.source).toEqual({ bytes: raw.length, sha256: createHash('sha256').update(raw).digest('hex') });
-    expect(index.source).toEqual(prebuilt.source);
   });
 
-  it('are ASCII (read as latin1, without decoding)', () => {
-    expect(readFileSync(PREBUILT).every((b) => b < 0x80)).toBe(true);
+  it('are ASCII on the facts’ line (read as latin1, without decoding)', () => {
+    expect(parts().line.every((b) => b < 0x80)).toBe(true);
   });
 
   it('are not used by a non-strict load (verify lists every problem itself)', () => {
@@ -77,8 +86,9 @@ describe('the prebuilt bundled facts (npm test builds them first)', () => {
     it('(the copy itself is used: same path, size and time)', () => {
       const files = copy();
       const read = readPrebuilt(files.facts, files);
-      expect(read?.data).toStrictEqual(lines().prebuilt.data);
-      expect(read?.index()).toStrictEqual(lines().index);
+      expect(read?.data).toStrictEqual(parts().prebuilt.data);
+      expect(read?.index()?.origin).toBe('stored');
+      expect(search(read!.index()!, 'car')).toEqual(search(buildIndex(fresh.facts, fresh.themes), 'car'));
     });
 
     it('another facts file', () => {
@@ -103,7 +113,7 @@ describe('the prebuilt bundled facts (npm test builds them first)', () => {
     it('no prebuilt file, or one of another version', () => {
       const files = copy();
       expect(readPrebuilt(files.facts, { ...files, prebuilt: join(dir, 'none.json') })).toBeUndefined();
-      writeFileSync(files.prebuilt, readFileSync(files.prebuilt, 'utf8').replace('{"version":1,', '{"version":2,'));
+      writeFileSync(files.prebuilt, Buffer.concat([Buffer.from('{"version":2,'), readFileSync(files.prebuilt).subarray('{"version":1,'.length)]));
       utimesSync(files.prebuilt, new Date('2020-01-01'), new Date('2020-01-01'));
       expect(readPrebuilt(files.facts, files)).toBeUndefined();
     });

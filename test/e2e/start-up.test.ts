@@ -10,8 +10,8 @@
 // - cli-table3 measures cells with our displayWidth, not string-width 4 and
 //   its emoji regex (rebuilt on every call);
 // - a lookup of the bundled facts reads the facts and index prebuilt at build
-//   time (dist/facts-index.json), not data/facts.json, and parses the index
-//   only for a search;
+//   time (dist/facts-index.bin), not data/facts.json, and parses the facts'
+//   line alone: a search reads the packed index in place;
 // - fuse.js (typos) is loaded by a search for a word the facts lack, not by
 //   others, and the facts validator by a load of another facts file only;
 // - no lookup of ASCII text builds a regular expression with Unicode
@@ -20,7 +20,8 @@
 //   the ranges known to hold none (so not for the facts' Chinese);
 // - the bundles are ASCII, read as latin1 by src/cli/boot.ts;
 // - the package's files are found from __dirname, without building a file URL;
-// - a search reads the related-words table in pieces, never whole;
+// - a search reads the related-words table in pieces, never whole, and each
+//   word's line once;
 // - a lookup ends as soon as its output is written, before the garbage
 //   collection V8 schedules for after the run (Node 22 and later).
 import { spawnSync } from 'node:child_process';
@@ -42,6 +43,9 @@ function probe(argv: string[], isTTY = false) {
     const read = fs.readFileSync;
     const reads = [];
     fs.readFileSync = (file, ...rest) => (reads.push(require('node:path').basename(String(file))), read(file, ...rest));
+    const readSync = fs.readSync;
+    let positional = 0;
+    fs.readSync = (...args) => ((positional += typeof args[4] === 'number' ? 1 : 0), readSync(...args));
     const parse = JSON.parse;
     let parsed = 0;
     JSON.parse = (text, ...rest) => ((parsed += text.length), parse(text, ...rest));
@@ -53,12 +57,12 @@ function probe(argv: string[], isTTY = false) {
     run(${JSON.stringify(argv)}, io).then((code) => {
       const builtins = process.moduleLoadList.filter((m) => !before.has(m) && m.startsWith('NativeModule ')).map((m) => m.slice(13));
       const files = Object.keys(require.cache).map((f) => require('node:path').basename(f));
-      process.stdout.write(JSON.stringify({ code, builtins, files, reads, parsed, unicode }));
+      process.stdout.write(JSON.stringify({ code, builtins, files, reads, parsed, unicode, positional }));
     });`;
   const env = { PATH: process.env.PATH };
   const r = spawnSync(NODE, ['-e', script], { encoding: 'utf8', env });
   expect(r.stderr).toBe('');
-  return JSON.parse(r.stdout) as { code: number; builtins: string[]; files: string[]; reads: string[]; parsed: number; unicode: string[] };
+  return JSON.parse(r.stdout) as { code: number; builtins: string[]; files: string[]; reads: string[]; parsed: number; unicode: string[]; positional: number };
 }
 
 describe(`what a lookup loads, on Node ${VERSION}`, () => {
@@ -96,23 +100,25 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
     }
   });
 
-  it('a lookup of the bundled facts reads the prebuilt facts, not data/facts.json; only a search parses their index', () => {
-    const prebuilt = readFileSync(new URL('../../dist/facts-index.json', import.meta.url), 'latin1');
-    const facts = prebuilt.indexOf('\n');
+  it('a lookup of the bundled facts reads the prebuilt facts, not data/facts.json, and parses only the facts: a search reads the index in place', () => {
+    const prebuilt = readFileSync(new URL('../../dist/facts-index.bin', import.meta.url));
+    const facts = prebuilt.indexOf(10);
     const search = probe(['search', 'car', '--json']);
-    expect(search.reads).toContain('facts-index.json');
+    expect(search.reads).toContain('facts-index.bin');
     expect(search.reads).not.toContain('facts.json');
-    expect(search.parsed).toBeGreaterThanOrEqual(prebuilt.length - 2);
     // The related words are binary-searched with positional reads (src/search/related.ts), never read whole.
     expect(search.reads).not.toContain('related-words.txt');
     expect(probe(['search', 'automobile', '--json']).reads).not.toContain('related-words.txt');
-    for (const argv of [['list', '--theme', 'ecology'], ['show', 'gdp-2025'], ['themes']]) {
-      const { code, reads, parsed } = probe(argv, true);
+    // Each word's line found once, one read a step (26 reads; 208 when every question about a word searched again, two reads a step).
+    expect(search.positional).toBeGreaterThan(0);
+    expect(search.positional).toBeLessThan(50);
+    for (const [argv, tty] of [[['search', 'car', '--json'], false], [['search', '重庆汽车'], true], [['search', 'lapotp'], true], [['list', '--theme', 'ecology'], true], [['show', 'gdp-2025'], true], [['themes'], true]] as const) {
+      const { code, reads, parsed } = probe([...argv], tty);
       expect(code).toBe(0);
       expect(reads).not.toContain('facts.json');
-      // The facts' line, and nothing near the size of the index's.
+      // The facts' line, and next to nothing more: the index is read in place, never as JSON.
       expect(parsed).toBeGreaterThanOrEqual(facts);
-      expect(parsed).toBeLessThan(facts + (prebuilt.length - facts) / 2);
+      expect(parsed).toBeLessThan(facts + 4096);
     }
   });
 

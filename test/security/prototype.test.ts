@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { findNumbers } from '../../src/data/numbers.js';
 import { search } from '../../src/search/rank.js';
 import { normalizeWord, terms } from '../../src/search/tokenize.js';
-import { buildIndex, loadStoredIndex, storeIndex } from '../../src/search/word-index.js';
+import { packIndex, readPackedIndex } from '../../src/search/packed-index.js';
+import { buildIndex } from '../../src/search/word-index.js';
 import { cli } from '../helpers.js';
 import { tinyFacts } from './hostile.js';
 
@@ -43,10 +44,10 @@ describe('property names as words', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('a stored index (read back from JSON) finds it too', () => {
+  it('a packed index (read in place) finds it too', () => {
     const withThemes = facts.map((f) => ({ ...f, theme: 'main', source: f.statement, section: 'T' }));
     const built = buildIndex(withThemes, [{ id: 'main', name: 'Main', zone: null }]);
-    const stored = loadStoredIndex(JSON.parse(JSON.stringify(storeIndex(built, { bytes: 0, sha256: '' }))), withThemes)!;
+    const stored = readPackedIndex(packIndex(built), withThemes)!;
     for (const index of [built, stored]) {
       expect(search(index, 'constructors').map((h) => h.fact.id)).toEqual(['builder']);
       expect(search(index, 'tostring').map((h) => h.fact.id)).toEqual(['other']);
