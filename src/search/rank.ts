@@ -142,9 +142,13 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   if (isKnownWord(q)) return withRelated(index, q, out);
   // fuse.js finds the near words; the similarity is then taken from the edit
   // distance, which ranks a transposition ("lapotp") as one slip, not two.
-  // A big on-disk index hands over only the words that may be near (word-index.ts).
+  // An on-disk index hands over only the words that may be near (word-index.ts):
+  // kept where similarity() takes them, as fuse's are; fuse.js scores each
+  // word alone and breaks ties by their order, so it keeps the order it
+  // gives them among all words.
   const near = nearWords(index, q);
-  const fuse = near.all ? (index.fuse ??= new Fuse(near.words, FUSE_OPTIONS)) : new Fuse(near.words, FUSE_OPTIONS);
+  const words = near.all ? near.words : near.words.filter((v) => similarity(q, v) >= MIN_SIMILARITY);
+  const fuse = near.all ? (index.fuse ??= new Fuse(words, FUSE_OPTIONS)) : new Fuse(words, FUSE_OPTIONS);
   for (const { item: v } of fuse.search(q)) {
     const sim = similarity(q, v);
     if (sim >= MIN_SIMILARITY) out.set(v, sim);
@@ -152,7 +156,7 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   // fuse.js counts two swapped letters as two slips, too many for a short
   // word ("laon" for "loan"); those few words are compared directly.
   if (q.length <= 5) {
-    for (const v of near.words) {
+    for (const v of words) {
       if (Math.abs(v.length - q.length) > 1 || out.has(v)) continue;
       const sim = similarity(q, v);
       if (sim >= MIN_SIMILARITY) out.set(v, sim);
