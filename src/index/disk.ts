@@ -259,7 +259,8 @@ export class FactsIndex implements SearchIndex {
       }
     };
     add(this.q('SELECT word, ord FROM words WHERE word IN (SELECT value FROM json_each(?))').all(JSON.stringify(plan.exact)));
-    // One statement a span: SQLite walks the words table's key (or the reversed words' index) from each piece.
+    // One statement a span: SQLite walks the words table's key (or the reversed words' index) from each piece,
+    // up to the piece followed by U+10FFFF, which no word holds (words are letters, digits and apostrophes).
     for (const s of plan.starts) {
       add(this.q(`SELECT w.word AS word, w.ord AS ord FROM json_each(?) AS k CROSS JOIN words AS w
         WHERE w.word >= k.value AND w.word < k.value || char(1114111) AND w.len BETWEEN ? AND ?`).all(JSON.stringify(s.keys), s.min, s.max));
