@@ -14,6 +14,7 @@ import type { PostingsView, SearchIndex } from '../search/word-index.js';
 import { isHan } from '../search/tokenize.js';
 import { DataError } from '../errors.js';
 import { CHUNK_FACTS, INDEX_FORMAT, INDEX_VERSION, SCHEMA } from './schema.js';
+import { nearPlan, type NearPlan } from './near.js';
 import { sqlite, type Database, type SqlValue, type Statement } from './sqlite.js';
 import type { SourceStamp } from './build.js';
 
@@ -24,9 +25,9 @@ export class DamagedIndex extends Error {}
 export const damaged = (file: string, name: string, why: string): DataError =>
   new DataError(`${file} is not a usable index of ${name} (${why}); remove it, or rebuild it with: chongqing-facts index --force --data ${name}`);
 
-/** An index with no more words than this hands rank.ts all of them for typos, as the in-memory index does. */
-export const ALL_WORDS_UP_TO = 50_000;
-/** Rows a typo's candidate scan reads at most, per kind of scan. */
+/** An index of no more facts than this weighs every id for "did you mean", as loading does. */
+export const ALL_IDS_UP_TO = 50_000;
+/** Ids a scan for "did you mean" reads at most, per prefix. */
 const SCAN_LIMIT = 5_000;
 
 interface StoredMeta {
@@ -144,9 +145,11 @@ export class FactsIndex implements SearchIndex {
   private readonly rankingMemo = new Memo<number, Float64Array>(64);
   private han?: string[];
   private latin?: string[];
-  private latinCount?: number;
-  /** For tests: hand rank.ts candidate words the way a big index does, whatever its size. */
-  allWordsUpTo = ALL_WORDS_UP_TO;
+  private letters?: string[];
+  /** For tests: weigh every id for "did you mean" up to this many facts. */
+  allIdsUpTo = ALL_IDS_UP_TO;
+  /** For tests: hand rank.ts every word for a typo, as the in-memory index does (and as this one does for a word it has no plan for). */
+  everyWord = false;
 
   constructor(
     private readonly db: Database,
@@ -236,53 +239,38 @@ export class FactsIndex implements SearchIndex {
   }
 
   nearWords(q: string): { words: readonly string[]; all: boolean } {
-    this.latinCount ??= this.read(() => Number(this.q('SELECT count(*) AS n FROM words WHERE han = 0').get()?.n ?? 0));
-    if (this.latinCount <= this.allWordsUpTo) {
+    // A lone surrogate (a forged index's) is no letter of a word.
+    this.letters ??= [...this.stored.alphabet].filter((c) => !/^[\ud800-\udfff]$/.test(c));
+    const plan = this.everyWord ? undefined : nearPlan(q, this.letters);
+    if (!plan) {
       this.latin ??= this.read(() => this.q('SELECT word FROM words WHERE han = 0 ORDER BY ord').all().map((r) => String(r.word)));
       return { words: this.latin, all: true };
     }
-    return { words: this.read(() => this.candidatesFor(q)), all: false };
+    return { words: this.read(() => this.wordsOf(plan)), all: false };
   }
 
-  /**
-   * The words that rank.ts's similarity() can take for a typo or start of
-   * `q`, found with the index's tables instead of a look at every word:
-   * words that start with q; q's own starts; for 3 and 4 letters, q's
-   * letters in another order; one edit away (every variant looked up); for
-   * 8 letters and more, two edits away: q cut in three, one piece is intact
-   * (a word starting with the first, ending with the last, or starting with
-   * a one-edit variant of the first followed by the second). In index order.
-   */
-  private candidatesFor(q: string): string[] {
+  /** The words a plan for a typo finds (near.ts), without numbers, in index order. */
+  private wordsOf(plan: NearPlan): string[] {
     const found = new Map<string, number>();
     const add = (rows: Record<string, SqlValue>[]) => {
-      for (const r of rows) if (!/\d/.test(String(r.word))) found.set(String(r.word), Number(r.ord));
-    };
-    const exact = (words: Iterable<string>) =>
-      add(this.q('SELECT word, ord FROM words WHERE word IN (SELECT value FROM json_each(?))').all(JSON.stringify([...new Set(words)])));
-    const prefix = (p: string, minLen: number, maxLen: number) =>
-      add(this.q('SELECT word, ord FROM words WHERE word >= ? AND word < ? AND len BETWEEN ? AND ? LIMIT ?').all(p, `${p}\u{10ffff}`, minLen, maxLen, SCAN_LIMIT));
-    const suffix = (p: string, minLen: number, maxLen: number) => {
-      const rev = [...p].reverse().join('');
-      add(this.q('SELECT word, ord FROM words WHERE rev >= ? AND rev < ? AND len BETWEEN ? AND ? LIMIT ?').all(rev, `${rev}\u{10ffff}`, minLen, maxLen, SCAN_LIMIT));
-    };
-    const n = q.length;
-    prefix(q, n + 1, 4 * n);
-    if (n >= 5) exact(Array.from({ length: n - Math.max(4, n - 3) }, (_, i) => q.slice(0, Math.max(4, n - 3) + i)));
-    if (n <= 4) exact(permutations(q));
-    if (n >= 5) {
-      const alphabet = [...new Set([...this.stored.alphabet, ...q])];
-      exact(oneEdit(q, alphabet));
-      if (n >= 8) {
-        const a = Math.floor(n / 3);
-        const b = Math.floor((2 * n) / 3);
-        prefix(q.slice(0, a), n - 2, n + 2);
-        suffix(q.slice(b), n - 2, n + 2);
-        for (const v of new Set(oneEdit(q.slice(0, a), alphabet))) if (v) prefix(v + q.slice(a, b), n - 2, n + 2);
+      for (const r of rows) {
+        const word = String(r.word);
+        if (!/\d/.test(word) && !isHan(word)) found.set(word, Number(r.ord));
       }
+    };
+    add(this.q('SELECT word, ord FROM words WHERE word IN (SELECT value FROM json_each(?))').all(JSON.stringify(plan.exact)));
+    // One statement a span: SQLite walks the words table's key (or the reversed words' index) from each piece,
+    // up to the piece followed by U+10FFFF, which no word holds (words are letters, digits and apostrophes).
+    for (const s of plan.starts) {
+      add(this.q(`SELECT w.word AS word, w.ord AS ord FROM json_each(?) AS k CROSS JOIN words AS w
+        WHERE w.word >= k.value AND w.word < k.value || char(1114111) AND w.len BETWEEN ? AND ?`).all(JSON.stringify(s.keys), s.min, s.max));
     }
-    found.delete(q);
-    return [...found].sort((x, y) => x[1] - y[1]).map(([w]) => w).filter((w) => !isHan(w));
+    for (const s of plan.ends) {
+      const keys = s.keys.map((k) => [...k].reverse().join(''));
+      add(this.q(`SELECT w.word AS word, w.ord AS ord FROM json_each(?) AS k CROSS JOIN words AS w
+        WHERE w.rev >= k.value AND w.rev < k.value || char(1114111) AND w.len BETWEEN ? AND ?`).all(JSON.stringify(keys), s.min, s.max));
+    }
+    return [...found].sort((x, y) => x[1] - y[1]).map(([w]) => w);
   }
 
   factAt(doc: number): Fact | undefined {
@@ -336,12 +324,12 @@ export class FactsIndex implements SearchIndex {
 
   /**
    * The ids "did you mean" weighs when `id` is not found: every id, as
-   * loading does, up to ALL_WORDS_UP_TO facts; beyond, those that share its
+   * loading does, up to ALL_IDS_UP_TO facts; beyond, those that share its
    * first half, or its first three characters (a million edit distances
    * would take seconds).
    */
   idsNear(id: string): string[] {
-    if (this.size <= this.allWordsUpTo) return this.read(() => this.q('SELECT id FROM facts ORDER BY doc').all().map((r) => String(r.id)));
+    if (this.size <= this.allIdsUpTo) return this.read(() => this.q('SELECT id FROM facts ORDER BY doc').all().map((r) => String(r.id)));
     const ids = new Set<string>();
     for (const prefix of new Set([id.slice(0, Math.ceil(id.length / 2)), id.slice(0, 3)])) {
       const rows = this.read(() => this.q('SELECT id FROM facts WHERE id >= ? AND id < ? LIMIT ?').all(prefix, `${prefix}\u{10ffff}`, SCAN_LIMIT));
@@ -401,24 +389,4 @@ export class FactsIndex implements SearchIndex {
   parsed(): Omit<ParsedFacts, 'facts'> {
     return { meta: this.stored.meta, themes: this.stored.themes, defaults: this.stored.defaults };
   }
-}
-
-/** Every order of the letters of a short word (at most 24). */
-function permutations(q: string): string[] {
-  if (q.length <= 1) return [q];
-  const out: string[] = [];
-  for (let i = 0; i < q.length; i++) for (const rest of permutations(q.slice(0, i) + q.slice(i + 1))) out.push((q[i] ?? '') + rest);
-  return out;
-}
-
-/** Every word one edit from `w`: a letter left out, swapped with the next, changed, or added. */
-function oneEdit(w: string, alphabet: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < w.length; i++) {
-    out.push(w.slice(0, i) + w.slice(i + 1));
-    if (i + 1 < w.length) out.push(w.slice(0, i) + (w[i + 1] ?? '') + (w[i] ?? '') + w.slice(i + 2));
-    for (const c of alphabet) out.push(w.slice(0, i) + c + w.slice(i + 1));
-  }
-  for (let i = 0; i <= w.length; i++) for (const c of alphabet) out.push(w.slice(0, i) + c + w.slice(i));
-  return out;
 }

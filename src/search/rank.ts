@@ -140,20 +140,25 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   if (q.length < 3 || q.length > MAX_FUZZY_LENGTH || /\d/.test(q)) return out;
   // A real English word is not a typo of another ("fare" is not "far", "mayor"
   // not "major"), nor the start of a longer one ("kind" of "kindergarten").
-  const edits = !isKnownWord(q);
+  // similarity() takes nothing for one, so no word need be compared.
+  if (isKnownWord(q)) return withRelated(index, q, out);
   // fuse.js finds the near words; the similarity is then taken from the edit
   // distance, which ranks a transposition ("lapotp") as one slip, not two.
-  // A big on-disk index hands over only the words that may be near (word-index.ts).
+  // An on-disk index hands over only the words that may be near (word-index.ts):
+  // kept where similarity() takes them, as fuse's are; fuse.js scores each
+  // word alone and breaks ties by their order, so it keeps the order it
+  // gives them among all words.
   const near = nearWords(index, q);
-  const fuse = near.all ? (index.fuse ??= new Fuse(near.words, FUSE_OPTIONS)) : new Fuse(near.words, FUSE_OPTIONS);
+  const words = near.all ? near.words : near.words.filter((v) => similarity(q, v) >= MIN_SIMILARITY);
+  const fuse = near.all ? (index.fuse ??= new Fuse(words, FUSE_OPTIONS)) : new Fuse(words, FUSE_OPTIONS);
   for (const { item: v } of fuse.search(q)) {
-    const sim = similarity(q, v, edits);
+    const sim = similarity(q, v);
     if (sim >= MIN_SIMILARITY) out.set(v, sim);
   }
   // fuse.js counts two swapped letters as two slips, too many for a short
   // word ("laon" for "loan"); those few words are compared directly.
-  if (edits && q.length <= 5) {
-    for (const v of near.words) {
+  if (q.length <= 5) {
+    for (const v of words) {
       if (Math.abs(v.length - q.length) > 1 || out.has(v)) continue;
       const sim = similarity(q, v);
       if (sim >= MIN_SIMILARITY) out.set(v, sim);
@@ -190,9 +195,8 @@ function dice(a: string, b: string): number {
  * a longer word ("agri" for "agricultural") or a word with another ending;
  * anything else is 0.
  */
-export function similarity(q: string, v: string, edits = true): number {
+export function similarity(q: string, v: string): number {
   if (/\d/.test(v)) return 0;
-  if (!edits) return 0;
   // Three letters: only two swapped ("gpd" for "gdp").
   if (q.length === 3) return v.length === 3 && [...q].sort().join('') === [...v].sort().join('') && editDistance(q, v, 1) === 1 ? 0.8 : 0;
   if (v.startsWith(q)) return 0.6 + (0.4 * q.length) / v.length;

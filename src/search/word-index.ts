@@ -60,8 +60,9 @@ export interface SearchIndex {
   hanWords(): readonly string[];
   /**
    * Words (not Chinese) that may be typos or starts of `q`, in index order:
-   * every such word of the index, or, for a big one, a superset of those the
-   * similarity rules of rank.ts can accept. `all` when it is every word.
+   * every word of the index, or, for an on-disk one, a superset of those the
+   * similarity rules of rank.ts can accept (src/index/near.ts). `all` when
+   * it is every word.
    */
   nearWords(q: string): { words: readonly string[]; all: boolean };
   /** The fact at a position, read when asked for. */

@@ -22,6 +22,15 @@ describe('candidates', () => {
     ['inte', []], // a start of a fifth of the word (0.68) is below MIN_SIMILARITY
     ['york', []], // four letters: starts only
   ])('%s -> %j', (q, expected) => expect([...candidates(tiny, q).keys()]).toEqual(expected));
+
+  it('compares no word with a real English word the facts lack ("fare" is not a typo of "far")', () => {
+    const asked: string[] = [];
+    const watched = { ...tiny, nearWords: (q: string) => (asked.push(q), tiny.nearWords(q)) };
+    expect([...candidates(watched, 'kindergarten').keys()]).toEqual([]);
+    expect(asked).toEqual([]);
+    candidates(watched, 'automoblie');
+    expect(asked).toEqual(['automoblie']);
+  });
 });
 
 describe('candidates: a word as another part of speech counts as its family does', () => {
