@@ -1,11 +1,9 @@
 // Costs grow with the data, not with its square: each case runs at a size and
 // at ten times that size, and the larger may take at most 15 times as long
 // (linear is 10; quadratic would be 100). A ratio, not a time, so a slow
-// machine does not fail it; and of the CPU time this process takes, not the
-// wall time, so other work on a busy machine does not either (under a load
-// of 8 on 2 cores, wall-time ratios of linear work reached 17). The built
-// CLI runs in this process, so only the work itself is timed, at the cost
-// users pay.
+// machine does not fail it; of CPU time (cpu-time.ts), so a busy one does not
+// either. The built CLI runs in this process, so only the work itself is
+// timed, at the cost users pay.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +13,7 @@ import { splitSentences } from '../../src/data/article.js';
 import { editDistance } from '../../src/search/suggest.js';
 import { builtCli } from './built.js';
 import { writeFacts } from './hostile.js';
+import { cpuMs } from '../cpu-time.js';
 
 const LIMIT = 15;
 
@@ -23,11 +22,6 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const SLOW = 180_000;
 
-/** CPU time of this process (a test file runs in a process of its own), in ms. */
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
 
 interface Shape {
   facts: number;
