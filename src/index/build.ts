@@ -15,6 +15,7 @@ import { DataError } from '../errors.js';
 import { factWords, themeTexts } from '../search/word-index.js';
 import { family, isHan, terms } from '../search/tokenize.js';
 import { scanFactsFile } from './scan.js';
+import { FactsSource } from './source.js';
 import { arrayIndexOrder, CHUNK_FACTS, FACT_INDEXES, INDEX_FORMAT, INDEX_VERSION, sourceKey, TABLES, WORD_INDEXES } from './schema.js';
 import { sqlite, type Database, type SqlValue } from './sqlite.js';
 
@@ -146,7 +147,7 @@ function fill(
   options: BuildOptions,
   knownThemes: Theme[] | undefined,
 ): { themesAfterFacts: boolean; themes: Theme[] } {
-  const insertFact = db.prepare('INSERT INTO facts (doc, id, theme, year, json) VALUES (?, ?, ?, ?, ?)');
+  const insertFact = db.prepare('INSERT INTO facts (doc, id, theme, year, at, bytes) VALUES (?, ?, ?, ?, ?, ?)');
   const insertPostings = db.prepare('INSERT INTO postings (word, chunk, first, data) VALUES (?, ?, ?, ?)');
   const insertRanking = db.prepare('INSERT INTO ranking (chunk, data) VALUES (?, ?)');
   const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
@@ -204,15 +205,15 @@ function fill(
         firstProblem ??= finding;
       }, { get: () => undefined, set: () => undefined });
     },
-    fact(raw, index, json) {
+    fact(raw, index, at, bytes) {
       const fact = validateFact(raw, index, name);
       check?.(fact, index);
       if (!factThemes.has(fact.theme)) factThemes.set(fact.theme, index);
       // After a problem, the rest is only checked (loadFacts reports a shape problem anywhere first).
       if (firstProblem) return;
       const doc = index;
-      // As written: reading it back checks and orders it as loading does (disk.ts).
-      insertFact.run(doc, fact.id, fact.theme, fact.year ?? null, json);
+      // Where it is written: reading it back checks and orders it as loading does (disk.ts).
+      insertFact.run(doc, fact.id, fact.theme, fact.year ?? null, at, bytes);
       const local = doc % CHUNK_FACTS;
       const text = themeText.get(fact.theme) ?? (deferredThemes ? `${fact.theme} ${fact.theme} ` : undefined);
       for (const [t, { weight, evidence }] of factWords(fact, text, words)) {
@@ -247,10 +248,9 @@ function fill(
     // Themes came after the facts: checked, and the words built, again with them (buildIndexFile).
     return { themesAfterFacts: true, themes: data.themes };
   }
-  for (const sql of FACT_INDEXES.slice(1)) db.exec(sql);
-  const problem = firstOf(firstProblem, firstRepeat(db, data.themes, data.defaults));
+  for (const sql of FACT_INDEXES) db.exec(sql);
+  const problem = firstOf(firstProblem, firstRepeat(db, realPath, name, result.bytes, data.themes, data.defaults));
   if (problem) throw referenceError(problem, name, realPath);
-  db.exec(FACT_INDEXES[0]);
 
   finishWords(db);
   for (const sql of WORD_INDEXES) db.exec(sql);
@@ -278,16 +278,19 @@ function fill(
  * The first fact whose id an earlier fact has, with what the shared checks
  * say of it (in their order: its id, then its repeat, then its theme).
  */
-function firstRepeat(db: Database, themes: Theme[], defaults: { title: boolean; themes: boolean }): Finding[] {
-  db.exec('CREATE INDEX facts_id_doc ON facts (id, doc)');
+function firstRepeat(db: Database, realPath: string, name: string, size: number, themes: Theme[], defaults: { title: boolean; themes: boolean }): Finding[] {
   const row = db
-    .prepare('SELECT b.doc AS doc, b.json AS json, (SELECT min(a.doc) FROM facts a WHERE a.id = b.id) AS first FROM facts b WHERE first < b.doc ORDER BY b.doc LIMIT 1')
+    .prepare('SELECT b.doc AS doc, b.at AS at, b.bytes AS bytes, (SELECT min(a.doc) FROM facts a WHERE a.id = b.id) AS first FROM facts b WHERE first < b.doc ORDER BY b.doc LIMIT 1')
     .get();
-  db.exec('DROP INDEX facts_id_doc');
   if (!row) return [];
   const findings: Finding[] = [];
   const check = referenceChecker({ themes, defaults }, (f) => findings.push(f), { get: () => Number(row.first), set: () => undefined });
-  check(JSON.parse(String(row.json)) as Fact, Number(row.doc));
+  const source = new FactsSource(realPath, size, (why) => new DataError(`cannot read facts file ${name}: ${why}`));
+  try {
+    check(JSON.parse(source.text(Number(row.at), Number(row.bytes))) as Fact, Number(row.doc));
+  } finally {
+    source.close();
+  }
   return findings;
 }
 

@@ -3,7 +3,7 @@
 // index beside a facts file is anyone's, like the file.
 
 /** Bumped whenever the tables or what they hold change: an index of another version is rebuilt. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 /** Written in meta, so that a SQLite file of something else is never taken for ours. */
 export const INDEX_FORMAT = 'chongqing-facts-index';
 
@@ -13,8 +13,8 @@ export const CHUNK_FACTS = 16_384;
 /** The tables, made before the facts are written. */
 export const TABLES = [
   'CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID',
-  // One row a fact, in file order (doc); its JSON as loading would give it.
-  'CREATE TABLE facts (doc INTEGER PRIMARY KEY, id TEXT NOT NULL, theme TEXT NOT NULL, year INTEGER, json TEXT NOT NULL)',
+  // One row a fact, in file order (doc); where its JSON lies in the facts file (first byte, length), read from there (source.ts).
+  'CREATE TABLE facts (doc INTEGER PRIMARY KEY, id TEXT NOT NULL, theme TEXT NOT NULL, year INTEGER, at INTEGER NOT NULL, bytes INTEGER NOT NULL)',
   // A word's postings in one chunk of facts: doc (u32), weight and evidence (u16, hundredths), each column whole.
   'CREATE TABLE postings (word TEXT NOT NULL, chunk INTEGER NOT NULL, first INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (word, chunk)) WITHOUT ROWID',
   // Each word: how many facts hold it, its place in the in-memory index's order, family root, Chinese or not, reversed (for typos).
@@ -24,7 +24,8 @@ export const TABLES = [
 ] as const;
 
 /** The indexes, made once the rows are in: building an index from sorted rows is faster than keeping it up to date row by row. */
-export const FACT_INDEXES = ['CREATE UNIQUE INDEX facts_id ON facts (id)', 'CREATE INDEX facts_theme ON facts (theme, doc)'] as const;
+/** facts_id (id, then doc) also finds the first repeated id (build.ts): no id is left twice once it is built. */
+export const FACT_INDEXES = ['CREATE INDEX facts_id ON facts (id)', 'CREATE INDEX facts_theme ON facts (theme, doc)'] as const;
 export const WORD_INDEXES = [
   'CREATE INDEX words_family ON words (family, ord)',
   'CREATE INDEX words_han ON words (han, ord)',
