@@ -12,9 +12,11 @@ import { referenceError } from '../data/load.js';
 import { validateFact, validateFactsTop } from '../data/shape.js';
 import type { Fact, Theme } from '../data/types.js';
 import { DataError } from '../errors.js';
-import { factWords, themeTexts } from '../search/word-index.js';
-import { family, isHan, terms } from '../search/tokenize.js';
-import { scanFactsFile } from './scan.js';
+import { themeTexts } from '../search/word-index.js';
+import { family, isHan } from '../search/tokenize.js';
+import type { EncodedChunk } from './postings.js';
+import { wordsPool, type WordsPool } from './words-pool.js';
+import { scanFactsFile, type ScanResult } from './scan.js';
 import { FactsSource } from './source.js';
 import { arrayIndexOrder, CHUNK_FACTS, FACT_INDEXES, INDEX_FORMAT, INDEX_VERSION, sourceKey, TABLES, WORD_INDEXES } from './schema.js';
 import { sqlite, type Database, type SqlValue } from './sqlite.js';
@@ -28,6 +30,18 @@ export interface Progress {
 
 export interface BuildOptions {
   progress?: (p: Progress) => void;
+  /** Worker threads that weigh the words (words-pool.ts); by default none for a small file, else one fewer than the cores, at least one, at most 3. */
+  workers?: number;
+}
+
+/** A file this big or bigger has its words weighed in worker threads: a few chunks, so that starting them pays. */
+export const WORKERS_FROM_BYTES = 16 * 1024 * 1024;
+
+function workerCount(options: BuildOptions, size: number): number {
+  if (options.workers !== undefined) return options.workers;
+  if (size < WORKERS_FROM_BYTES) return 0;
+  const os = process.getBuiltinModule('node:os');
+  return Math.min(3, Math.max(1, os.availableParallelism() - 1));
 }
 
 /** What the index records of its facts file, to tell whether it is still that file's. */
@@ -114,31 +128,6 @@ function alive(pid: number): boolean {
   }
 }
 
-/** A text's distinct words, remembered for the fields that many facts share (sections, themes, Chinese names): bounded. */
-function sharedWords(): (text: string, field: string) => Iterable<string> {
-  const memo = new Map<string, string[]>();
-  const shared = new Set(['section', 'theme', 'zh', 'rank']);
-  return (text, field) => {
-    if (!shared.has(field)) return new Set(terms(text));
-    let words = memo.get(text);
-    if (words) return words;
-    words = [...new Set(terms(text))];
-    if (memo.size >= 10_000) memo.clear();
-    memo.set(text, words);
-    return words;
-  };
-}
-
-/** Postings of one chunk of facts: per word, flat triples (doc, weight, evidence), in order of first use. */
-type ChunkPostings = Map<string, number[]>;
-
-/** Hundredths: field weights and their sums are tenths and hundredths, stored exactly (a test checks the weights). */
-const hundredths = (x: number): number => {
-  const n = Math.round(x * 100);
-  if (n / 100 !== x || n < 0 || n > 65535) throw new Error(`a field weight (${x}) is not a whole number of hundredths up to 655.35`);
-  return n;
-};
-
 function fill(
   db: Database,
   realPath: string,
@@ -159,89 +148,90 @@ function fill(
   // Set in the scan's callbacks.
   let deferredThemes = false as boolean;
   const factThemes = new Map<string, number>();
-  const words = sharedWords();
+  let words: WordsPool | undefined;
   const units = new Set<string>();
   const counts = new Map<string, { facts: number; withFigures: number }>();
   let withFigures = 0;
   let count = 0;
-  let chunk: ChunkPostings = new Map();
   let ranking = new Float64Array(CHUNK_FACTS * 2);
   let lastReport = 0;
 
-  const flush = (chunkNo: number, filled: number) => {
-    let k = 0;
-    for (const [word, list] of chunk) {
-      // Little-endian, as disk.ts reads them (typed arrays use the machine's order: checked below).
-      const n = list.length / 3;
-      const bytes = new ArrayBuffer(n * 8);
-      const docs = new Uint32Array(bytes, 0, n);
-      const weights = new Uint16Array(bytes, n * 4, n);
-      const evidence = new Uint16Array(bytes, n * 6, n);
-      for (let i = 0; i < n; i++) {
-        docs[i] = list[i * 3] as number;
-        weights[i] = hundredths(list[i * 3 + 1] as number);
-        evidence[i] = hundredths(list[i * 3 + 2] as number);
+  const write = (done: EncodedChunk[]) => {
+    for (const { chunk, words, firsts, ends, data } of done) {
+      for (let k = 0, at = 0; k < words.length; k++) {
+        const end = ends[k] as number;
+        insertPostings.run(words[k] as string, chunk, firsts[k] as number, data.subarray(at, end));
+        at = end;
       }
-      insertPostings.run(word, chunkNo, k++, new Uint8Array(bytes));
     }
+  };
+  const flush = (chunkNo: number, filled: number) => {
+    // Typed arrays use the machine's order: little-endian, checked above.
     insertRanking.run(chunkNo, Buffer.from(ranking.buffer, 0, filled * 16));
-    chunk = new Map();
     ranking = new Float64Array(CHUNK_FACTS * 2);
+    if (words) write(words.endChunk(chunkNo));
   };
 
-  const result = scanFactsFile(realPath, name, {
-    top(key, value) {
-      // A key twice: JSON.parse keeps the last, and so does this.
-      top[key] = value;
-    },
-    factsStart() {
-      // The top level so far, checked now (meta and themes come first in a file we write).
-      const themes = knownThemes ?? (Array.isArray(top.themes) ? validateFactsTop(top, true, [], name).themes : undefined);
-      deferredThemes = themes === undefined;
-      const declared = themes ?? [];
-      themeText = themeTexts(declared);
-      // Repeated ids are found once all are written (firstRepeat): a million ids need not be kept in memory.
-      check = referenceChecker({ themes: declared, defaults: { title: false, themes: deferredThemes } }, (finding) => {
-        firstProblem ??= finding;
-      }, { get: () => undefined, set: () => undefined });
-    },
-    fact(raw, index, at, bytes) {
-      const fact = validateFact(raw, index, name);
-      check?.(fact, index);
-      if (!factThemes.has(fact.theme)) factThemes.set(fact.theme, index);
-      // After a problem, the rest is only checked (loadFacts reports a shape problem anywhere first).
-      if (firstProblem) return;
-      const doc = index;
-      // Where it is written: reading it back checks and orders it as loading does (disk.ts).
-      insertFact.run(doc, fact.id, fact.theme, fact.year ?? null, at, bytes);
-      const local = doc % CHUNK_FACTS;
-      const text = themeText.get(fact.theme) ?? (deferredThemes ? `${fact.theme} ${fact.theme} ` : undefined);
-      for (const [t, { weight, evidence }] of factWords(fact, text, words)) {
-        let list = chunk.get(t);
-        if (!list) chunk.set(t, (list = []));
-        list.push(doc, weight, evidence);
-      }
-      const figured = fact.figures?.length ? 1 : 0;
-      ranking[local * 2] = sourceKey(fact.source);
-      ranking[local * 2 + 1] = fact.statement.length * 2 + figured;
-      for (const g of fact.figures ?? []) units.add(g.unit);
-      withFigures += figured;
-      const c = counts.get(fact.theme) ?? { facts: 0, withFigures: 0 };
-      c.facts++;
-      c.withFigures += figured;
-      counts.set(fact.theme, c);
-      count = doc + 1;
-      if (local === CHUNK_FACTS - 1) flush(Math.floor(doc / CHUNK_FACTS), CHUNK_FACTS);
-    },
-    progress(bytes) {
-      const now = Date.now();
-      if (options.progress && now - lastReport >= 200) {
-        lastReport = now;
-        options.progress({ bytes, total: stamp.size, facts: count });
-      }
-    },
-  });
-  if (count % CHUNK_FACTS !== 0) flush(Math.floor(count / CHUNK_FACTS), count % CHUNK_FACTS);
+  let result: ScanResult;
+  try {
+    result = scan();
+    if (count % CHUNK_FACTS !== 0) flush(Math.floor(count / CHUNK_FACTS), count % CHUNK_FACTS);
+    if (words) write(words.drain());
+  } finally {
+    (words as WordsPool | undefined)?.close();
+  }
+
+  function scan(): ScanResult {
+    return scanFactsFile(realPath, name, {
+      top(key, value) {
+        // A key twice: JSON.parse keeps the last, and so does this.
+        top[key] = value;
+      },
+      factsStart() {
+        // The top level so far, checked now (meta and themes come first in a file we write).
+        const themes = knownThemes ?? (Array.isArray(top.themes) ? validateFactsTop(top, true, [], name).themes : undefined);
+        deferredThemes = themes === undefined;
+        const declared = themes ?? [];
+        themeText = themeTexts(declared);
+        // Workers pay for starting only on a file of a few chunks.
+        words = wordsPool({ texts: [...themeText], deferred: deferredThemes }, workerCount(options, stamp.size));
+        // Repeated ids are found once all are written (firstRepeat): a million ids need not be kept in memory.
+        check = referenceChecker({ themes: declared, defaults: { title: false, themes: deferredThemes } }, (finding) => {
+          firstProblem ??= finding;
+        }, { get: () => undefined, set: () => undefined });
+      },
+      fact(raw, index, at, bytes, json) {
+        const fact = validateFact(raw, index, name);
+        check?.(fact, index);
+        if (!factThemes.has(fact.theme)) factThemes.set(fact.theme, index);
+        // After a problem, the rest is only checked (loadFacts reports a shape problem anywhere first).
+        if (firstProblem) return;
+        const doc = index;
+        // Where it is written: reading it back checks and orders it as loading does (disk.ts).
+        insertFact.run(doc, fact.id, fact.theme, fact.year ?? null, at, bytes);
+        const local = doc % CHUNK_FACTS;
+        words?.add(fact, doc, json);
+        const figured = fact.figures?.length ? 1 : 0;
+        ranking[local * 2] = sourceKey(fact.source);
+        ranking[local * 2 + 1] = fact.statement.length * 2 + figured;
+        for (const g of fact.figures ?? []) units.add(g.unit);
+        withFigures += figured;
+        const c = counts.get(fact.theme) ?? { facts: 0, withFigures: 0 };
+        c.facts++;
+        c.withFigures += figured;
+        counts.set(fact.theme, c);
+        count = doc + 1;
+        if (local === CHUNK_FACTS - 1) flush(Math.floor(doc / CHUNK_FACTS), CHUNK_FACTS);
+      },
+      progress(bytes) {
+        const now = Date.now();
+        if (options.progress && now - lastReport >= 200) {
+          lastReport = now;
+          options.progress({ bytes, total: stamp.size, facts: count });
+        }
+      },
+    });
+  }
 
   const data = validateFactsTop(result.bare ? {} : top, result.hasFacts || result.bare, factThemes.keys(), name);
   if (!data.defaults.themes && deferredThemes && !knownThemes) {

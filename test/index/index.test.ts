@@ -4,6 +4,7 @@
 // check, never to trust. Needs node:sqlite (Node 22.13+): skipped, saying so,
 // on Node 20; .ci/run runs this file on Node 22 and 24.
 import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,8 @@ import { AUTO_INDEX_BYTES, BESIDE_SUFFIX, cacheName, indexedFacts, indexFile } f
 // @ts-expect-error -- a plain ES module script, without types
 import { writeSyntheticFacts } from '../../scripts/synthetic-facts.mjs';
 import { scanFactsFile } from '../../src/index/scan.js';
+import { CHUNK_FACTS } from '../../src/index/schema.js';
+import { WORKER_FILE } from '../../src/index/words-pool.js';
 import { sqlite } from '../../src/index/sqlite.js';
 import { FIELD_WEIGHTS } from '../../src/search/word-index.js';
 import { cli, MINI } from '../helpers.js';
@@ -143,6 +146,35 @@ describe.skipIf(!HAS_SQLITE)('reading a facts file piece by piece', () => {
     expect(() => buildIndexFile(file, file, join(dir, 'broken.sqlite'))).toThrow(want);
     expect(existsSync(join(dir, 'broken.sqlite'))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('weighs the words in worker threads (a chunk to each) exactly as on its own thread: the same tables, row for row', async () => {
+    // The workers' bundle: made by the build (npm test builds first).
+    expect(existsSync(WORKER_FILE)).toBe(true);
+    const file = join(dir, 'two-chunks.json');
+    await writeSyntheticFacts(file, CHUNK_FACTS + 500);
+    const rows = (workers: number) => {
+      const target = join(dir, `workers-${workers}.sqlite`);
+      buildIndexFile(file, file, target, { workers });
+      const db = new (sqlite() as NonNullable<ReturnType<typeof sqlite>>).DatabaseSync(target, { readOnly: true });
+      try {
+        // Each table's rows in key order, as a digest (comparing tens of thousands of rows one by one takes the test runner a minute).
+        return ['postings ORDER BY word, chunk', 'words ORDER BY word', 'facts ORDER BY doc', 'ranking ORDER BY chunk', "meta WHERE key <> 'mtime' ORDER BY key"].map((t) => {
+          const hash = createHash('sha256');
+          let n = 0;
+          for (const row of db.prepare(`SELECT * FROM ${t}`).iterate()) {
+            n++;
+            for (const v of Object.values(row)) hash.update(`${v instanceof Uint8Array ? Buffer.from(v).toString('hex') : typeof v}:${String(v)};`);
+          }
+          return `${t.split(' ')[0] ?? ''} ${n} rows ${hash.digest('hex')}`;
+        });
+      } finally {
+        db.close();
+      }
+    };
+    const here = rows(0);
+    expect(here[0]).toMatch(/^postings \d{5,} rows [0-9a-f]{64}$/);
+    expect(rows(2)).toEqual(here);
   });
 
   it('invalid JSON: one line, where it is', () => {
