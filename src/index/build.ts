@@ -270,7 +270,12 @@ function fill(
  */
 function firstRepeat(db: Database, realPath: string, name: string, size: number, themes: Theme[], defaults: { title: boolean; themes: boolean }): Finding[] {
   const row = db
-    .prepare('SELECT b.doc AS doc, b.at AS at, b.bytes AS bytes, (SELECT min(a.doc) FROM facts a WHERE a.id = b.id) AS first FROM facts b WHERE first < b.doc ORDER BY b.doc LIMIT 1')
+    // One pass over facts_id finds the ids that repeat (none, in a good file); then the first fact in file order that repeats one.
+    .prepare(
+      `SELECT b.doc AS doc, b.at AS at, b.bytes AS bytes, a.first AS first
+       FROM (SELECT id, min(doc) AS first FROM facts GROUP BY id HAVING count(*) > 1) a JOIN facts b ON b.id = a.id AND b.doc > a.first
+       ORDER BY b.doc LIMIT 1`,
+    )
     .get();
   if (!row) return [];
   const findings: Finding[] = [];
