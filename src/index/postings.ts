@@ -30,12 +30,12 @@ export const hundredths = (x: number): number => {
   return n;
 };
 
-/** A text's distinct words, remembered for the fields that many facts share (sections, themes, Chinese names): bounded. */
+/** A text's words (factWords counts a word once a field), remembered for the fields that many facts share (sections, themes, Chinese names): bounded. */
 function sharedWords(): (text: string, field: string) => Iterable<string> {
   const memo = new Map<string, string[]>();
   const shared = new Set(['section', 'theme', 'zh', 'rank']);
   return (text, field) => {
-    if (!shared.has(field)) return new Set(terms(text));
+    if (!shared.has(field)) return terms(text);
     let words = memo.get(text);
     if (words) return words;
     words = [...new Set(terms(text))];
