@@ -76,8 +76,12 @@ export function buildIndexFile(realPath: string, name: string, target: string, o
   try {
     const stamp = stampOf(realPath);
     db = new mod.DatabaseSync(tmp);
-    // A temporary file that is renamed only when complete needs no journal.
-    db.exec('PRAGMA page_size = 8192; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536');
+    // A temporary file that is renamed only when complete needs no journal on disk. Not OFF: Node 24's
+    // defensive mode refuses it (and kept a journal file), and the second pass below needs a ROLLBACK that
+    // works. In memory, it holds next to nothing: the pages of a new file are not journaled.
+    for (const pragma of ['page_size = 8192', 'journal_mode = MEMORY', 'synchronous = OFF', 'locking_mode = EXCLUSIVE', 'cache_size = -65536']) {
+      db.exec(`PRAGMA ${pragma}`);
+    }
     for (const sql of TABLES) db.exec(sql);
     db.exec('BEGIN');
     const first = fill(db, realPath, name, stamp, options, undefined);

@@ -177,6 +177,29 @@ describe.skipIf(!HAS_SQLITE)('reading a facts file piece by piece', () => {
     expect(rows(2)).toEqual(here);
   });
 
+  it('themes after the facts: the words made again with them (a rollback of the first pass), no journal file left', () => {
+    const file = join(dir, 'themes-last.json');
+    const facts = [
+      { id: 'a', theme: 't', statement: 'Cars.', source: 'Cars.' },
+      { id: 'b', theme: 'u', statement: 'Boats.', source: 'Boats.' },
+    ];
+    writeFileSync(file, JSON.stringify({ facts, themes: [{ id: 't', name: 'Transport' }, { id: 'u', name: 'Harbours' }] }));
+    const target = join(dir, 'themes-last.sqlite');
+    buildIndexFile(file, file, target);
+    const index = openIndex(target, file, file);
+    try {
+      expect([...index.facts()]).toEqual(loadFacts(file).facts);
+      const loaded = loadFacts(file);
+      const memory = buildIndex(loaded.facts, loaded.themes);
+      for (const q of ['transport', 'harbour', 'cars']) expect(search(index, q).map((h) => [h.fact.id, h.score]), q).toEqual(search(memory, q).map((h) => [h.fact.id, h.score]));
+      // The themes' words, which only the second pass knew.
+      expect(index.hasWord('harbour')).toBe(true);
+    } finally {
+      index.close();
+    }
+    expect(readdirSync(dir).filter((f) => f.includes('-journal'))).toEqual([]);
+  });
+
   it('invalid JSON: one line, where it is', () => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, '{"facts": [\n{"id": "a", "theme": "t", "statement": "s", "source": "s"},\n{"id": "b" "theme": "t"}]}');
