@@ -18,7 +18,7 @@ import type { EncodedChunk } from './postings.js';
 import { wordsPool, type WordsPool } from './words-pool.js';
 import { scanFactsFile, type ScanResult } from './scan.js';
 import { FactsSource } from './source.js';
-import { arrayIndexOrder, CHUNK_FACTS, FACT_INDEXES, INDEX_FORMAT, INDEX_VERSION, sourceKey, TABLES, WORD_INDEXES } from './schema.js';
+import { arrayIndexOrder, CHUNK_FACTS, FACT_INDEXES, INDEX_FORMAT, INDEX_VERSION, POSTINGS_INDEXES, sourceKey, TABLES, WORD_INDEXES } from './schema.js';
 import { sqlite, type Database, type SqlValue } from './sqlite.js';
 
 /** Progress of a build, for a person watching: bytes read of all, facts so far. */
@@ -141,7 +141,7 @@ function fill(
   knownThemes: Theme[] | undefined,
 ): { themesAfterFacts: boolean; themes: Theme[] } {
   const insertFact = db.prepare('INSERT INTO facts (doc, id, theme, year, at, bytes) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertPostings = db.prepare('INSERT INTO postings (word, chunk, first, data) VALUES (?, ?, ?, ?)');
+  const insertPostings = db.prepare('INSERT INTO postings (word, chunk, first, n, data) VALUES (?, ?, ?, ?, ?)');
   const insertRanking = db.prepare('INSERT INTO ranking (chunk, data) VALUES (?, ?)');
   const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
 
@@ -164,7 +164,7 @@ function fill(
     for (const { chunk, words, firsts, ends, data } of done) {
       for (let k = 0, at = 0; k < words.length; k++) {
         const end = ends[k] as number;
-        insertPostings.run(words[k] as string, chunk, firsts[k] as number, data.subarray(at, end));
+        insertPostings.run(words[k] as string, chunk, firsts[k] as number, (end - at) / 8, data.subarray(at, end));
         at = end;
       }
     }
@@ -246,6 +246,7 @@ function fill(
   const problem = firstOf(firstProblem, firstRepeat(db, realPath, name, result.bytes, data.themes, data.defaults));
   if (problem) throw referenceError(problem, name, realPath);
 
+  for (const sql of POSTINGS_INDEXES) db.exec(sql);
   finishWords(db);
   for (const sql of WORD_INDEXES) db.exec(sql);
   const meta: Record<string, unknown> = {
@@ -309,8 +310,8 @@ function finishWords(db: Database): void {
   db.function('cqf_rev', { deterministic: true }, (w) => [...text(w)].reverse().join(''));
   db.function('cqf_ord', { deterministic: true }, (w, first) => arrayIndexOrder(text(w)) ?? Number(first));
   db.exec(`INSERT INTO words (word, df, ord, family, han, rev, len)
-    SELECT word, sum(length(data)) / 8, cqf_ord(word, min(chunk * 4294967296 + first)), cqf_family(word), cqf_han(word), cqf_rev(word), length(word)
-    FROM postings GROUP BY word`);
+    SELECT word, sum(n), cqf_ord(word, min(chunk * 4294967296 + first)), cqf_family(word), cqf_han(word), cqf_rev(word), length(word)
+    FROM postings INDEXED BY postings_word GROUP BY word`);
 }
 
 /** The characters of the words that are not Chinese: what a typo may put in a word (disk.ts). */
