@@ -105,16 +105,30 @@ function asciiTerms(text: string, out: string[]): void {
       }
       if (groups > 0) end = j;
     }
+    // What the word is made of: only digits, or only small letters, need no normalizing beyond the below.
+    let digits = isDigit(c);
+    let small = c >= 0x61 && c <= 0x7a;
     if (end < 0) {
       let j = i + 1;
-      while (j < n && isAlnum(text.charCodeAt(j))) j++;
+      for (let d = text.charCodeAt(j); j < n && isAlnum(d); d = text.charCodeAt(++j)) {
+        if (d >= 0x61) digits = false;
+        else {
+          small = false;
+          if (d >= 0x41) digits = false;
+        }
+      }
       while (j + 1 < n && text.charCodeAt(j) === 0x27 && isAlnum(text.charCodeAt(j + 1))) {
+        digits = small = false;
         j += 2;
         while (j < n && isAlnum(text.charCodeAt(j))) j++;
       }
       end = j;
-    }
-    const term = termOf(text.slice(i, end));
+    } else digits = small = false;
+    const raw = text.slice(i, end);
+    // normalizeWord's own answers for these (a test compares): digits are the number; small letters not
+    // ending in "s" are a number word's number, or themselves. Most words are these, and looking them up in
+    // termMemo, which a big file's names and figures keep emptying, costs more.
+    const term = digits ? raw : small && text.charCodeAt(end - 1) !== 0x73 ? (NUMBER_WORDS.get(raw) ?? raw) : termOf(raw);
     if (term) out.push(term);
     i = end;
   }
