@@ -182,7 +182,7 @@ function fill(
     if (count % CHUNK_FACTS !== 0) flush(Math.floor(count / CHUNK_FACTS), count % CHUNK_FACTS);
     if (words) write(words.drain());
   } finally {
-    (words as WordsPool | undefined)?.close();
+    words?.close();
   }
 
   function scan(): ScanResult {
