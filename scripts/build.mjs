@@ -150,6 +150,8 @@ await build({ ...cli, ...out, plugins: [...cli.plugins, noAjv], entryPoints: { m
 await build({ ...common, outfile: 'dist/fuse.cjs', stdin: { contents: "export { default } from 'fuse.js';", resolveDir: '.', loader: 'js' } });
 await build({ ...common, ...out, entryPoints: { validate: 'src/data/generated/validate-facts.js' } });
 await build({ ...common, ...out, entryPoints: { api: 'src/api/index.ts' } });
+// The index build's worker threads (src/index/words-pool.ts): they weigh the words of a big facts file's facts.
+await build({ ...common, ...out, entryPoints: { 'index-worker': 'src/index/words-worker.ts' } });
 {
   // The ES module entry re-exports the CommonJS one, so that import and
   // require share one module (one loaded-facts cache, one FactsError class).

@@ -12,10 +12,13 @@ import { referenceError } from '../data/load.js';
 import { validateFact, validateFactsTop } from '../data/shape.js';
 import type { Fact, Theme } from '../data/types.js';
 import { DataError } from '../errors.js';
-import { factWords, themeTexts } from '../search/word-index.js';
-import { family, isHan, terms } from '../search/tokenize.js';
-import { scanFactsFile } from './scan.js';
-import { arrayIndexOrder, CHUNK_FACTS, FACT_INDEXES, INDEX_FORMAT, INDEX_VERSION, sourceKey, TABLES, WORD_INDEXES } from './schema.js';
+import { themeTexts } from '../search/word-index.js';
+import { family, isHan } from '../search/tokenize.js';
+import type { EncodedChunk } from './postings.js';
+import { wordsPool, type WordsPool } from './words-pool.js';
+import { scanFactsFile, type ScanResult } from './scan.js';
+import { FactsSource } from './source.js';
+import { arrayIndexOrder, CHUNK_FACTS, FACT_INDEXES, INDEX_FORMAT, INDEX_VERSION, POSTINGS_INDEXES, sourceKey, TABLES, WORD_INDEXES } from './schema.js';
 import { sqlite, type Database, type SqlValue } from './sqlite.js';
 
 /** Progress of a build, for a person watching: bytes read of all, facts so far. */
@@ -27,6 +30,18 @@ export interface Progress {
 
 export interface BuildOptions {
   progress?: (p: Progress) => void;
+  /** Worker threads that weigh the words (words-pool.ts); by default none for a small file, else one fewer than the cores, at least one, at most 3. */
+  workers?: number;
+}
+
+/** A file this big or bigger has its words weighed in worker threads: a few chunks, so that starting them pays. */
+export const WORKERS_FROM_BYTES = 16 * 1024 * 1024;
+
+function workerCount(options: BuildOptions, size: number): number {
+  if (options.workers !== undefined) return options.workers;
+  if (size < WORKERS_FROM_BYTES) return 0;
+  const os = process.getBuiltinModule('node:os');
+  return Math.min(3, Math.max(1, os.availableParallelism() - 1));
 }
 
 /** What the index records of its facts file, to tell whether it is still that file's. */
@@ -61,8 +76,12 @@ export function buildIndexFile(realPath: string, name: string, target: string, o
   try {
     const stamp = stampOf(realPath);
     db = new mod.DatabaseSync(tmp);
-    // A temporary file that is renamed only when complete needs no journal.
-    db.exec('PRAGMA page_size = 8192; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536');
+    // A temporary file that is renamed only when complete needs no journal on disk. Not OFF: Node 24's
+    // defensive mode refuses it (and kept a journal file), and the second pass below needs a ROLLBACK that
+    // works. In memory, it holds next to nothing: the pages of a new file are not journaled.
+    for (const pragma of ['page_size = 8192', 'journal_mode = MEMORY', 'synchronous = OFF', 'locking_mode = EXCLUSIVE', 'cache_size = -65536']) {
+      db.exec(`PRAGMA ${pragma}`);
+    }
     for (const sql of TABLES) db.exec(sql);
     db.exec('BEGIN');
     const first = fill(db, realPath, name, stamp, options, undefined);
@@ -113,31 +132,6 @@ function alive(pid: number): boolean {
   }
 }
 
-/** A text's distinct words, remembered for the fields that many facts share (sections, themes, Chinese names): bounded. */
-function sharedWords(): (text: string, field: string) => Iterable<string> {
-  const memo = new Map<string, string[]>();
-  const shared = new Set(['section', 'theme', 'zh', 'rank']);
-  return (text, field) => {
-    if (!shared.has(field)) return new Set(terms(text));
-    let words = memo.get(text);
-    if (words) return words;
-    words = [...new Set(terms(text))];
-    if (memo.size >= 10_000) memo.clear();
-    memo.set(text, words);
-    return words;
-  };
-}
-
-/** Postings of one chunk of facts: per word, flat triples (doc, weight, evidence), in order of first use. */
-type ChunkPostings = Map<string, number[]>;
-
-/** Hundredths: field weights and their sums are tenths and hundredths, stored exactly (a test checks the weights). */
-const hundredths = (x: number): number => {
-  const n = Math.round(x * 100);
-  if (n / 100 !== x || n < 0 || n > 65535) throw new Error(`a field weight (${x}) is not a whole number of hundredths up to 655.35`);
-  return n;
-};
-
 function fill(
   db: Database,
   realPath: string,
@@ -146,8 +140,8 @@ function fill(
   options: BuildOptions,
   knownThemes: Theme[] | undefined,
 ): { themesAfterFacts: boolean; themes: Theme[] } {
-  const insertFact = db.prepare('INSERT INTO facts (doc, id, theme, year, json) VALUES (?, ?, ?, ?, ?)');
-  const insertPostings = db.prepare('INSERT INTO postings (word, chunk, first, data) VALUES (?, ?, ?, ?)');
+  const insertFact = db.prepare('INSERT INTO facts (doc, id, theme, year, at, bytes) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertPostings = db.prepare('INSERT INTO postings (word, chunk, first, n, data) VALUES (?, ?, ?, ?, ?)');
   const insertRanking = db.prepare('INSERT INTO ranking (chunk, data) VALUES (?, ?)');
   const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
 
@@ -158,100 +152,101 @@ function fill(
   // Set in the scan's callbacks.
   let deferredThemes = false as boolean;
   const factThemes = new Map<string, number>();
-  const words = sharedWords();
+  let words: WordsPool | undefined;
   const units = new Set<string>();
   const counts = new Map<string, { facts: number; withFigures: number }>();
   let withFigures = 0;
   let count = 0;
-  let chunk: ChunkPostings = new Map();
   let ranking = new Float64Array(CHUNK_FACTS * 2);
   let lastReport = 0;
 
-  const flush = (chunkNo: number, filled: number) => {
-    let k = 0;
-    for (const [word, list] of chunk) {
-      // Little-endian, as disk.ts reads them (typed arrays use the machine's order: checked below).
-      const n = list.length / 3;
-      const bytes = new ArrayBuffer(n * 8);
-      const docs = new Uint32Array(bytes, 0, n);
-      const weights = new Uint16Array(bytes, n * 4, n);
-      const evidence = new Uint16Array(bytes, n * 6, n);
-      for (let i = 0; i < n; i++) {
-        docs[i] = list[i * 3] as number;
-        weights[i] = hundredths(list[i * 3 + 1] as number);
-        evidence[i] = hundredths(list[i * 3 + 2] as number);
+  const write = (done: EncodedChunk[]) => {
+    for (const { chunk, words, firsts, ends, data } of done) {
+      for (let k = 0, at = 0; k < words.length; k++) {
+        const end = ends[k] as number;
+        insertPostings.run(words[k] as string, chunk, firsts[k] as number, (end - at) / 8, data.subarray(at, end));
+        at = end;
       }
-      insertPostings.run(word, chunkNo, k++, new Uint8Array(bytes));
     }
+  };
+  const flush = (chunkNo: number, filled: number) => {
+    // Typed arrays use the machine's order: little-endian, checked above.
     insertRanking.run(chunkNo, Buffer.from(ranking.buffer, 0, filled * 16));
-    chunk = new Map();
     ranking = new Float64Array(CHUNK_FACTS * 2);
+    if (words) write(words.endChunk(chunkNo));
   };
 
-  const result = scanFactsFile(realPath, name, {
-    top(key, value) {
-      // A key twice: JSON.parse keeps the last, and so does this.
-      top[key] = value;
-    },
-    factsStart() {
-      // The top level so far, checked now (meta and themes come first in a file we write).
-      const themes = knownThemes ?? (Array.isArray(top.themes) ? validateFactsTop(top, true, [], name).themes : undefined);
-      deferredThemes = themes === undefined;
-      const declared = themes ?? [];
-      themeText = themeTexts(declared);
-      // Repeated ids are found once all are written (firstRepeat): a million ids need not be kept in memory.
-      check = referenceChecker({ themes: declared, defaults: { title: false, themes: deferredThemes } }, (finding) => {
-        firstProblem ??= finding;
-      }, { get: () => undefined, set: () => undefined });
-    },
-    fact(raw, index, json) {
-      const fact = validateFact(raw, index, name);
-      check?.(fact, index);
-      if (!factThemes.has(fact.theme)) factThemes.set(fact.theme, index);
-      // After a problem, the rest is only checked (loadFacts reports a shape problem anywhere first).
-      if (firstProblem) return;
-      const doc = index;
-      // As written: reading it back checks and orders it as loading does (disk.ts).
-      insertFact.run(doc, fact.id, fact.theme, fact.year ?? null, json);
-      const local = doc % CHUNK_FACTS;
-      const text = themeText.get(fact.theme) ?? (deferredThemes ? `${fact.theme} ${fact.theme} ` : undefined);
-      for (const [t, { weight, evidence }] of factWords(fact, text, words)) {
-        let list = chunk.get(t);
-        if (!list) chunk.set(t, (list = []));
-        list.push(doc, weight, evidence);
-      }
-      const figured = fact.figures?.length ? 1 : 0;
-      ranking[local * 2] = sourceKey(fact.source);
-      ranking[local * 2 + 1] = fact.statement.length * 2 + figured;
-      for (const g of fact.figures ?? []) units.add(g.unit);
-      withFigures += figured;
-      const c = counts.get(fact.theme) ?? { facts: 0, withFigures: 0 };
-      c.facts++;
-      c.withFigures += figured;
-      counts.set(fact.theme, c);
-      count = doc + 1;
-      if (local === CHUNK_FACTS - 1) flush(Math.floor(doc / CHUNK_FACTS), CHUNK_FACTS);
-    },
-    progress(bytes) {
-      const now = Date.now();
-      if (options.progress && now - lastReport >= 200) {
-        lastReport = now;
-        options.progress({ bytes, total: stamp.size, facts: count });
-      }
-    },
-  });
-  if (count % CHUNK_FACTS !== 0) flush(Math.floor(count / CHUNK_FACTS), count % CHUNK_FACTS);
+  let result: ScanResult;
+  try {
+    result = scan();
+    if (count % CHUNK_FACTS !== 0) flush(Math.floor(count / CHUNK_FACTS), count % CHUNK_FACTS);
+    if (words) write(words.drain());
+  } finally {
+    words?.close();
+  }
+
+  function scan(): ScanResult {
+    return scanFactsFile(realPath, name, {
+      top(key, value) {
+        // A key twice: JSON.parse keeps the last, and so does this.
+        top[key] = value;
+      },
+      factsStart() {
+        // The top level so far, checked now (meta and themes come first in a file we write).
+        const themes = knownThemes ?? (Array.isArray(top.themes) ? validateFactsTop(top, true, [], name).themes : undefined);
+        deferredThemes = themes === undefined;
+        const declared = themes ?? [];
+        themeText = themeTexts(declared);
+        // Workers pay for starting only on a file of a few chunks.
+        words = wordsPool({ texts: [...themeText], deferred: deferredThemes }, workerCount(options, stamp.size));
+        // Repeated ids are found once all are written (firstRepeat): a million ids need not be kept in memory.
+        check = referenceChecker({ themes: declared, defaults: { title: false, themes: deferredThemes } }, (finding) => {
+          firstProblem ??= finding;
+        }, { get: () => undefined, set: () => undefined });
+      },
+      fact(raw, index, at, bytes, json) {
+        const fact = validateFact(raw, index, name);
+        check?.(fact, index);
+        if (!factThemes.has(fact.theme)) factThemes.set(fact.theme, index);
+        // After a problem, the rest is only checked (loadFacts reports a shape problem anywhere first).
+        if (firstProblem) return;
+        const doc = index;
+        // Where it is written: reading it back checks and orders it as loading does (disk.ts).
+        insertFact.run(doc, fact.id, fact.theme, fact.year ?? null, at, bytes);
+        const local = doc % CHUNK_FACTS;
+        words?.add(fact, doc, json);
+        const figured = fact.figures?.length ? 1 : 0;
+        ranking[local * 2] = sourceKey(fact.source);
+        ranking[local * 2 + 1] = fact.statement.length * 2 + figured;
+        for (const g of fact.figures ?? []) units.add(g.unit);
+        withFigures += figured;
+        const c = counts.get(fact.theme) ?? { facts: 0, withFigures: 0 };
+        c.facts++;
+        c.withFigures += figured;
+        counts.set(fact.theme, c);
+        count = doc + 1;
+        if (local === CHUNK_FACTS - 1) flush(Math.floor(doc / CHUNK_FACTS), CHUNK_FACTS);
+      },
+      progress(bytes) {
+        const now = Date.now();
+        if (options.progress && now - lastReport >= 200) {
+          lastReport = now;
+          options.progress({ bytes, total: stamp.size, facts: count });
+        }
+      },
+    });
+  }
 
   const data = validateFactsTop(result.bare ? {} : top, result.hasFacts || result.bare, factThemes.keys(), name);
   if (!data.defaults.themes && deferredThemes && !knownThemes) {
     // Themes came after the facts: checked, and the words built, again with them (buildIndexFile).
     return { themesAfterFacts: true, themes: data.themes };
   }
-  for (const sql of FACT_INDEXES.slice(1)) db.exec(sql);
-  const problem = firstOf(firstProblem, firstRepeat(db, data.themes, data.defaults));
+  for (const sql of FACT_INDEXES) db.exec(sql);
+  const problem = firstOf(firstProblem, firstRepeat(db, realPath, name, result.bytes, data.themes, data.defaults));
   if (problem) throw referenceError(problem, name, realPath);
-  db.exec(FACT_INDEXES[0]);
 
+  for (const sql of POSTINGS_INDEXES) db.exec(sql);
   finishWords(db);
   for (const sql of WORD_INDEXES) db.exec(sql);
   const meta: Record<string, unknown> = {
@@ -278,16 +273,24 @@ function fill(
  * The first fact whose id an earlier fact has, with what the shared checks
  * say of it (in their order: its id, then its repeat, then its theme).
  */
-function firstRepeat(db: Database, themes: Theme[], defaults: { title: boolean; themes: boolean }): Finding[] {
-  db.exec('CREATE INDEX facts_id_doc ON facts (id, doc)');
+function firstRepeat(db: Database, realPath: string, name: string, size: number, themes: Theme[], defaults: { title: boolean; themes: boolean }): Finding[] {
   const row = db
-    .prepare('SELECT b.doc AS doc, b.json AS json, (SELECT min(a.doc) FROM facts a WHERE a.id = b.id) AS first FROM facts b WHERE first < b.doc ORDER BY b.doc LIMIT 1')
+    // One pass over facts_id finds the ids that repeat (none, in a good file); then the first fact in file order that repeats one.
+    .prepare(
+      `SELECT b.doc AS doc, b.at AS at, b.bytes AS bytes, a.first AS first
+       FROM (SELECT id, min(doc) AS first FROM facts GROUP BY id HAVING count(*) > 1) a JOIN facts b ON b.id = a.id AND b.doc > a.first
+       ORDER BY b.doc LIMIT 1`,
+    )
     .get();
-  db.exec('DROP INDEX facts_id_doc');
   if (!row) return [];
   const findings: Finding[] = [];
   const check = referenceChecker({ themes, defaults }, (f) => findings.push(f), { get: () => Number(row.first), set: () => undefined });
-  check(JSON.parse(String(row.json)) as Fact, Number(row.doc));
+  const source = new FactsSource(realPath, size, (why) => new DataError(`cannot read facts file ${name}: ${why}`));
+  try {
+    check(JSON.parse(source.text(Number(row.at), Number(row.bytes))) as Fact, Number(row.doc));
+  } finally {
+    source.close();
+  }
   return findings;
 }
 
@@ -307,8 +310,8 @@ function finishWords(db: Database): void {
   db.function('cqf_rev', { deterministic: true }, (w) => [...text(w)].reverse().join(''));
   db.function('cqf_ord', { deterministic: true }, (w, first) => arrayIndexOrder(text(w)) ?? Number(first));
   db.exec(`INSERT INTO words (word, df, ord, family, han, rev, len)
-    SELECT word, sum(length(data)) / 8, cqf_ord(word, min(chunk * 4294967296 + first)), cqf_family(word), cqf_han(word), cqf_rev(word), length(word)
-    FROM postings GROUP BY word`);
+    SELECT word, sum(n), cqf_ord(word, min(chunk * 4294967296 + first)), cqf_family(word), cqf_han(word), cqf_rev(word), length(word)
+    FROM postings INDEXED BY postings_word GROUP BY word`);
 }
 
 /** The characters of the words that are not Chinese: what a typo may put in a word (disk.ts). */

@@ -17,6 +17,7 @@ import { CHUNK_FACTS, INDEX_FORMAT, INDEX_VERSION, SCHEMA } from './schema.js';
 import { nearPlan, type NearPlan } from './near.js';
 import { sqlite, type Database, type SqlValue, type Statement } from './sqlite.js';
 import type { SourceStamp } from './build.js';
+import { FactsSource } from './source.js';
 
 /** The index file is not one of ours, or is damaged: rebuilt when it is ours to rebuild, else reported. */
 export class DamagedIndex extends Error {}
@@ -66,12 +67,12 @@ function ourSchema(): string {
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /**
- * Opens the index at `file` for the facts file `name`: a DamagedIndex when
- * it is not a complete index of ours; `stale` when it is, but of another
- * file or another version of it (its size or time differ; the caller decides
- * whether a hash settles it).
+ * Opens the index at `file` for the facts file `name` (at `realPath`, where
+ * its facts are read: never a path the index names): a DamagedIndex when
+ * it is not a complete index of ours. Whether it is the index of that file
+ * as it is now is fits()'s to say.
  */
-export function openIndex(file: string, name: string): FactsIndex {
+export function openIndex(file: string, name: string, realPath: string): FactsIndex {
   const mod = sqlite();
   if (!mod) throw new DamagedIndex('no node:sqlite');
   let db: Database;
@@ -88,7 +89,7 @@ export function openIndex(file: string, name: string): FactsIndex {
     for (const { key, value } of rows) meta[String(key)] = JSON.parse(String(value));
     if (meta.format !== INDEX_FORMAT) throw new DamagedIndex('not an index of chongqing-facts');
     if (meta.version !== INDEX_VERSION) throw new DamagedIndex(`an index of another version (${String(meta.version)})`);
-    return new FactsIndex(db, file, name, checkMeta(meta, name));
+    return new FactsIndex(db, file, name, checkMeta(meta, name), realPath);
   } catch (err) {
     db.close();
     if (err instanceof DamagedIndex) throw err;
@@ -122,6 +123,9 @@ function checkMeta(m: Record<string, unknown>, name: string): StoredMeta {
   return { ...(m as unknown as StoredMeta), meta: top.meta, themes: top.themes, defaults: { title: d.title === true, themes: d.themes === true } };
 }
 
+/** What reading a fact needs of its row. */
+const FACT_COLUMNS = 'doc, id, at, bytes';
+
 /** A bounded cache: emptied when full, so that memory stays bounded whatever is asked. */
 class Memo<K, V> extends Map<K, V> {
   constructor(private readonly max: number) {
@@ -150,13 +154,17 @@ export class FactsIndex implements SearchIndex {
   allIdsUpTo = ALL_IDS_UP_TO;
   /** For tests: hand rank.ts every word for a typo, as the in-memory index does (and as this one does for a word it has no plan for). */
   everyWord = false;
+  private readonly source: FactsSource;
 
   constructor(
     private readonly db: Database,
     readonly file: string,
     private readonly name: string,
     readonly stored: StoredMeta,
-  ) {}
+    realPath: string,
+  ) {
+    this.source = new FactsSource(realPath, stored.size, (why) => damaged(file, name, why));
+  }
 
   get size(): number {
     return this.stored.facts;
@@ -170,6 +178,7 @@ export class FactsIndex implements SearchIndex {
 
   close(): void {
     this.db.close();
+    this.source.close();
   }
 
   private q(sql: string): Statement {
@@ -277,9 +286,9 @@ export class FactsIndex implements SearchIndex {
     if (!Number.isInteger(doc) || doc < 0 || doc >= this.size) return undefined;
     const hit = this.factMemo.get(doc);
     if (hit) return hit;
-    const row = this.read(() => this.q('SELECT json FROM facts WHERE doc = ?').get(doc));
+    const row = this.read(() => this.q(`SELECT ${FACT_COLUMNS} FROM facts WHERE doc = ?`).get(doc));
     if (!row) throw damaged(this.file, this.name, `fact ${doc} is missing`);
-    return this.factMemo.remember(doc, this.parseFact(row.json, doc));
+    return this.factMemo.remember(doc, this.parseFact(row));
   }
 
   rankInfo(doc: number): { figured: boolean; length: number; source: number } | undefined {
@@ -302,24 +311,31 @@ export class FactsIndex implements SearchIndex {
 
   // ---- facts -----------------------------------------------------------------
 
-  /** A fact as stored, checked as loading checks one (the index is anyone's). */
-  private parseFact(json: SqlValue | undefined, doc: number): Fact {
+  /**
+   * A fact of the row, read from the facts file, checked as loading checks
+   * one, and against the id the index holds (the index is anyone's; the
+   * file may have changed without a change of size or time).
+   */
+  private parseFact(row: Record<string, SqlValue>): Fact {
+    const doc = Number(row.doc);
+    const text = this.read(() => this.source.text(Number(row.at), Number(row.bytes)));
     let raw: unknown;
     try {
-      raw = JSON.parse(String(json));
+      raw = JSON.parse(text);
     } catch {
-      throw damaged(this.file, this.name, `fact ${doc} is not JSON`);
+      throw damaged(this.file, this.name, `fact ${doc} is not JSON: the facts file changed since it was indexed`);
     }
-    return validateFact(raw, doc, `${this.name} (its index ${this.file})`);
+    const fact = validateFact(raw, doc, `${this.name} (its index ${this.file})`);
+    if (fact.id !== row.id) throw damaged(this.file, this.name, `fact ${doc} is not the one indexed: the facts file changed since it was indexed`);
+    return fact;
   }
 
   /** The fact with this id, if any. */
   factById(id: string): Fact | undefined {
-    const row = this.read(() => this.q('SELECT doc, json FROM facts WHERE id = ?').get(id));
+    const row = this.read(() => this.q(`SELECT ${FACT_COLUMNS} FROM facts WHERE id = ?`).get(id));
     if (!row) return undefined;
-    const fact = this.parseFact(row.json, Number(row.doc));
-    if (fact.id !== id) throw damaged(this.file, this.name, 'a fact under another id');
-    return fact;
+    if (row.id !== id) throw damaged(this.file, this.name, 'a fact under another id');
+    return this.parseFact(row);
   }
 
   /**
@@ -342,12 +358,12 @@ export class FactsIndex implements SearchIndex {
   *facts(themes?: readonly string[], year?: number): Iterable<Fact> {
     const where = [themes ? 'theme IN (SELECT value FROM json_each(?))' : '', year !== undefined ? 'year = ?' : ''].filter(Boolean);
     const params: SqlValue[] = [...(themes ? [JSON.stringify(themes)] : []), ...(year !== undefined ? [year] : [])];
-    const sql = `SELECT doc, json FROM facts${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY doc`;
+    const sql = `SELECT ${FACT_COLUMNS} FROM facts${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY doc`;
     const rows = this.read(() => this.q(sql).iterate(...params));
     for (;;) {
       const next = this.read(() => rows.next());
       if (next.done) return;
-      yield this.parseFact(next.value.json, Number(next.value.doc));
+      yield this.parseFact(next.value);
     }
   }
 
@@ -367,9 +383,9 @@ export class FactsIndex implements SearchIndex {
   nth(themes: readonly string[] | undefined, n: number): Fact | undefined {
     if (!themes) return this.factAt(n);
     const row = this.read(() =>
-      this.q('SELECT doc, json FROM facts WHERE theme IN (SELECT value FROM json_each(?)) ORDER BY doc LIMIT 1 OFFSET ?').get(JSON.stringify(themes), n),
+      this.q(`SELECT ${FACT_COLUMNS} FROM facts WHERE theme IN (SELECT value FROM json_each(?)) ORDER BY doc LIMIT 1 OFFSET ?`).get(JSON.stringify(themes), n),
     );
-    return row && this.parseFact(row.json, Number(row.doc));
+    return row && this.parseFact(row);
   }
 
   get units(): readonly string[] {

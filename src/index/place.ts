@@ -144,7 +144,7 @@ function ensureIndex(
   if (!force && existsSync(place.file)) {
     let index: FactsIndex | undefined;
     try {
-      index = openIndex(place.file, name);
+      index = openIndex(place.file, name, real);
     } catch (err) {
       if (!(err instanceof DamagedIndex)) throw err;
       // An index beside the file is someone's file: reported, not replaced.
@@ -160,7 +160,7 @@ function ensureIndex(
   buildIndexFile(real, name, place.file, { progress: options.progress });
   let index: FactsIndex;
   try {
-    index = openIndex(place.file, name);
+    index = openIndex(place.file, name, real);
   } catch (err) {
     throw new DataError(`the index just built at ${place.file} cannot be read: ${(err as Error).message}`);
   }

@@ -19,8 +19,8 @@ export interface ScanHandlers {
   top(key: string, value: unknown): void;
   /** The facts array begins (after the values before it). */
   factsStart(): void;
-  /** One fact, parsed, not yet checked; `index` is its place in the array, `text` its JSON as written. */
-  fact(value: unknown, index: number, text: string): void;
+  /** One fact, parsed, not yet checked; `index` is its place in the array, `at` and `bytes` where its JSON lies in the file. */
+  fact(value: unknown, index: number, at: number, bytes: number, text: string): void;
   /** Bytes read so far, for progress. */
   progress?(bytes: number): void;
   /** How much to read at a time (tests make it tiny, to cut values and strings anywhere). */
@@ -108,7 +108,9 @@ class Reader {
   private pieces: Buffer[] = [];
   private pieceStart = -1;
   private valueBytes = 0;
-  /** The text of the last value cut out. */
+  /** Where the last value cut out lies in the file: its first byte, and how many. */
+  private at = 0;
+  private bytes = 0;
   private text = '';
 
   constructor(
@@ -168,7 +170,7 @@ class Reader {
     }
     for (;;) {
       const value = this.value();
-      this.h.fact(value, index++, this.text);
+      this.h.fact(value, index++, this.at, this.bytes, this.text);
       const c = this.peekNonWs();
       this.i++;
       if (c === 0x5d) return;
@@ -185,7 +187,10 @@ class Reader {
     this.valueBytes = 0;
     this.skipValue();
     this.pieces.push(this.buf.subarray(this.pieceStart, this.i));
-    const text = (this.pieces.length === 1 ? this.pieces[0] as Buffer : Buffer.concat(this.pieces)).toString('utf8');
+    const whole = this.pieces.length === 1 ? (this.pieces[0] as Buffer) : Buffer.concat(this.pieces);
+    const text = whole.toString('utf8');
+    this.at = start;
+    this.bytes = whole.length;
     this.text = text;
     this.pieces = [];
     this.pieceStart = -1;

@@ -139,27 +139,29 @@ export const themeTexts = (themes: readonly Theme[]): Map<string, string> =>
 export type FactWords = Map<string, { weight: number; evidence: number }>;
 
 /**
- * The words of one fact, weighted by field. `wordsOf` gives a text's distinct
- * words; the on-disk build passes one that remembers texts many facts share
- * (sections, themes, tags).
+ * The words of one fact, weighted by field. `wordsOf` gives a text's words
+ * (a word twice in a field counts once); the on-disk build passes one that
+ * remembers texts many facts share (sections, themes, Chinese names).
  */
 export function factWords(
   fact: Fact,
   themeText: string | undefined,
-  wordsOf: (text: string, field: keyof typeof FIELD_WEIGHTS) => Iterable<string> = (text) => new Set(terms(text)),
+  wordsOf: (text: string, field: keyof typeof FIELD_WEIGHTS) => Iterable<string> = terms,
 ): FactWords {
-  // Per term: its strongest field's weight, and the sum over the fields it is in.
-  const found: FactWords = new Map();
+  // Per term: its strongest field's weight, and the sum over the fields it is in (once a field: `field` says which it was last met in).
+  const found = new Map<string, { weight: number; evidence: number; field: number }>();
+  let fieldNo = 0;
   const add = (text: string | undefined, field: keyof typeof FIELD_WEIGHTS) => {
     if (!text) return;
     const w = FIELD_WEIGHTS[field];
+    fieldNo++;
     for (const t of wordsOf(text, field)) {
       const seen = found.get(t);
-      if (seen) {
+      if (!seen) found.set(t, { weight: w, evidence: w, field: fieldNo });
+      else if (seen.field !== fieldNo) {
         seen.weight = Math.max(seen.weight, w);
         seen.evidence += w;
-      } else {
-        found.set(t, { weight: w, evidence: w });
+        seen.field = fieldNo;
       }
     }
   };

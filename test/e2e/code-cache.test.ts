@@ -3,10 +3,11 @@
 // cache stops being written or accepted (a lookup would then compile the
 // bundle every time) and when it could be planted by another user.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MINI } from '../helpers.js';
 import { BIN, MAJOR, NODE, VERSION } from './binary.js';
 
 function lookup(env: Record<string, string>, args = ['search', 'car', '--json']) {
@@ -90,6 +91,29 @@ describe(`V8's code cache on Node ${VERSION}`, () => {
     chownSync(dir, 65534, 65534);
     lookup(env);
     expect(entries(dir)).toEqual([]);
+  });
+
+  // node:sqlite (Node 22.13+) for the index; .ci/run runs test/e2e on Node 22 and 24.
+  it.skipIf(MAJOR < 22)('loads a bundle file once a run, though the validator\'s stand-in requires it at each fact (facts read from an index)', () => {
+    const { root, env } = fresh();
+    const file = join(root, 'facts.json');
+    copyFileSync(MINI, file);
+    // Counts the reads of validate.cjs (the starter reads each bundle with readFileSync).
+    const counter = join(root, 'count.cjs');
+    writeFileSync(
+      counter,
+      "const fs = require('node:fs'); const read = fs.readFileSync; let n = 0;\n" +
+        "fs.readFileSync = function (p, ...rest) { if (String(p).endsWith('validate.cjs')) n++; return read.call(this, p, ...rest); };\n" +
+        "process.on('exit', () => fs.writeFileSync(process.env.COUNT_FILE, String(n)));\n",
+    );
+    const run = (args: string[]) =>
+      spawnSync(NODE, ['--require', counter, BIN, ...args, '--data', file], { encoding: 'utf8', env: { PATH: process.env.PATH, ...env, COUNT_FILE: join(root, 'n') } });
+    expect(run(['index', '--beside']).status).toBe(0);
+    const list = run(['list', '--json']);
+    expect(list.status).toBe(0);
+    // Every fact was read from the facts file through its index and checked alone.
+    expect(JSON.parse(list.stdout)).toHaveLength(4);
+    expect(readFileSync(join(root, 'n'), 'utf8')).toBe('1');
   });
 
   it('is off with CHONGQING_FACTS_CODE_CACHE=0', () => {

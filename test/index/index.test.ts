@@ -4,6 +4,7 @@
 // check, never to trust. Needs node:sqlite (Node 22.13+): skipped, saying so,
 // on Node 20; .ci/run runs this file on Node 22 and 24.
 import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,8 @@ import { AUTO_INDEX_BYTES, BESIDE_SUFFIX, cacheName, indexedFacts, indexFile } f
 // @ts-expect-error -- a plain ES module script, without types
 import { writeSyntheticFacts } from '../../scripts/synthetic-facts.mjs';
 import { scanFactsFile } from '../../src/index/scan.js';
+import { CHUNK_FACTS } from '../../src/index/schema.js';
+import { WORKER_FILE } from '../../src/index/words-pool.js';
 import { sqlite } from '../../src/index/sqlite.js';
 import { FIELD_WEIGHTS } from '../../src/search/word-index.js';
 import { cli, MINI } from '../helpers.js';
@@ -58,7 +61,7 @@ describe.skipIf(!HAS_SQLITE)('the on-disk index', () => {
   beforeAll(() => {
     const file = join(dir, 'bundled.sqlite');
     buildIndexFile(BUNDLED, BUNDLED, file);
-    disk = openIndex(file, BUNDLED);
+    disk = openIndex(file, BUNDLED, BUNDLED);
   });
 
   it('ranks the bundled facts exactly as the in-memory index: the same facts, order, scores and matched words', () => {
@@ -98,7 +101,7 @@ describe.skipIf(!HAS_SQLITE)('typos at 10,000 facts: the candidates the index fi
     const file = join(dir, 'facts-10k.json');
     await writeSyntheticFacts(file, 10_000);
     buildIndexFile(file, file, join(dir, 'facts-10k.sqlite'));
-    disk = openIndex(join(dir, 'facts-10k.sqlite'), file);
+    disk = openIndex(join(dir, 'facts-10k.sqlite'), file, file);
     const data = loadFacts(file);
     memory = buildIndex(data.facts, data.themes);
   }, 180_000);
@@ -140,8 +143,20 @@ describe.skipIf(!HAS_SQLITE)('reading a facts file piece by piece', () => {
     writeFileSync(file, JSON.stringify({ meta: { title: 'T' }, facts, themes: [{ id: 't', name: 'T' }] }, null, 1));
     const seen: unknown[] = [];
     const top: Record<string, unknown> = {};
-    const r = scanFactsFile(file, file, { top: (k, v) => (top[k] = v), factsStart: () => {}, fact: (v) => seen.push(v), chunkBytes: 1 });
+    const places: [number, number][] = [];
+    const r = scanFactsFile(file, file, {
+      top: (k, v) => (top[k] = v),
+      factsStart: () => {},
+      fact: (v, _, at, bytes) => {
+        seen.push(v);
+        places.push([at, bytes]);
+      },
+      chunkBytes: 1,
+    });
     expect(seen).toEqual(facts);
+    // Where each fact lies in the file: the index reads it from there (source.ts).
+    const bytes = readFileSync(file);
+    expect(places.map(([at, n]) => JSON.parse(bytes.subarray(at, at + n).toString('utf8')))).toEqual(facts);
     expect(top).toEqual({ meta: { title: 'T' }, themes: [{ id: 't', name: 'T' }] });
     expect(r.bytes).toBe(statSync(file).size);
   });
@@ -170,6 +185,58 @@ describe.skipIf(!HAS_SQLITE)('reading a facts file piece by piece', () => {
     expect(() => buildIndexFile(file, file, join(dir, 'broken.sqlite'))).toThrow(want);
     expect(existsSync(join(dir, 'broken.sqlite'))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('weighs the words in worker threads (a chunk to each) exactly as on its own thread: the same tables, row for row', async () => {
+    // The workers' bundle: made by the build (npm test builds first).
+    expect(existsSync(WORKER_FILE)).toBe(true);
+    const file = join(dir, 'two-chunks.json');
+    await writeSyntheticFacts(file, CHUNK_FACTS + 500);
+    const rows = (workers: number) => {
+      const target = join(dir, `workers-${workers}.sqlite`);
+      buildIndexFile(file, file, target, { workers });
+      const db = new (sqlite() as NonNullable<ReturnType<typeof sqlite>>).DatabaseSync(target, { readOnly: true });
+      try {
+        // Each table's rows in key order, as a digest (comparing tens of thousands of rows one by one takes the test runner a minute).
+        return ['postings ORDER BY word, chunk', 'words ORDER BY word', 'facts ORDER BY doc', 'ranking ORDER BY chunk', "meta WHERE key <> 'mtime' ORDER BY key"].map((t) => {
+          const hash = createHash('sha256');
+          let n = 0;
+          for (const row of db.prepare(`SELECT * FROM ${t}`).iterate()) {
+            n++;
+            for (const v of Object.values(row)) hash.update(`${v instanceof Uint8Array ? Buffer.from(v).toString('hex') : typeof v}:${String(v)};`);
+          }
+          return `${t.split(' ')[0] ?? ''} ${n} rows ${hash.digest('hex')}`;
+        });
+      } finally {
+        db.close();
+      }
+    };
+    const here = rows(0);
+    expect(here[0]).toMatch(/^postings \d{5,} rows [0-9a-f]{64}$/);
+    expect(rows(2)).toEqual(here);
+  });
+
+  it('themes after the facts: the words made again with them (a rollback of the first pass), no journal file left', () => {
+    const file = join(dir, 'themes-last.json');
+    const facts = [
+      { id: 'a', theme: 't', statement: 'Cars.', source: 'Cars.' },
+      { id: 'b', theme: 'u', statement: 'Boats.', source: 'Boats.' },
+    ];
+    writeFileSync(file, JSON.stringify({ facts, themes: [{ id: 't', name: 'Transport' }, { id: 'u', name: 'Harbours' }] }));
+    const target = join(dir, 'themes-last.sqlite');
+    buildIndexFile(file, file, target);
+    const index = openIndex(target, file, file);
+    try {
+      expect([...index.facts()]).toEqual(loadFacts(file).facts);
+      const loaded = loadFacts(file);
+      const memory = buildIndex(loaded.facts, loaded.themes);
+      for (const q of ['transport', 'harbour', 'cars']) expect(search(index, q).map((h) => [h.fact.id, h.score]), q).toEqual(search(memory, q).map((h) => [h.fact.id, h.score]));
+      // The themes' words, which only the second pass knew.
+      expect(index.hasWord('harbour')).toBe(true);
+    } finally {
+      index.close();
+    }
+    expect(readdirSync(dir).filter((f) => f.includes('-journal'))).toEqual([]);
   });
 
   it('invalid JSON: one line, where it is', () => {
@@ -273,27 +340,60 @@ describe.skipIf(!HAS_SQLITE)('where the index lives, and when it is rebuilt', ()
   it('a hostile index (an extra trigger, a forged fact, bad postings) is refused or reported, never trusted or crashed on', async () => {
     const mod = sqlite();
     if (!mod) return;
-    const tamper = async (name: string, sql: string) => {
+    const tamper = async (name: string, sql: string, argv = ['search', 'gdp', '--json']) => {
       const file = fresh(name);
       const index = indexFile(file, { beside: true, env: env() }).file;
       const db = new mod.DatabaseSync(index);
       db.exec(sql);
       db.close();
-      return cli(['search', 'gdp', '--json', '--data', file], { env: env() });
+      return cli([...argv, '--data', file], { env: env() });
     };
     const trigger = await tamper('h1.json', "CREATE TRIGGER t AFTER INSERT ON meta BEGIN SELECT 1; END");
     expect(trigger.code).toBe(2);
     expect(trigger.stderr).toMatch(/tables are not those of an index of ours/);
-    const forged = await tamper('h2.json', `UPDATE facts SET json = '{"id":"gdp-2025","theme":"x","statement":5}'`);
-    expect(forged.code).toBe(2);
-    // Checked as a fact of the file is, and named by the index it came from.
-    expect(forged.stderr).toMatch(/^chongqing-facts: error: .*\(its index .*\): facts\[\d+\] \(id "gdp-2025"\): field "source" is missing\n$/);
+    // A fact's place in the file forged: not JSON there, outside the file, or another fact.
+    const shifted = await tamper('h2.json', 'UPDATE facts SET at = at + 1', ['list', '--json']);
+    expect(shifted.code).toBe(2);
+    expect(shifted.stderr).toMatch(/^chongqing-facts: error: .*is not a usable index of .*\(fact 0 is not JSON: the facts file changed since it was indexed\)/);
+    const outside = await tamper('h5.json', 'UPDATE facts SET bytes = 1000000000', ['list', '--json']);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/is not a usable index of .*\(a fact outside the facts file\)/);
+    const swapped = await tamper('h6.json', 'UPDATE facts SET at = (SELECT at FROM facts WHERE doc = 1), bytes = (SELECT bytes FROM facts WHERE doc = 1) WHERE doc = 0', ['list', '--json']);
+    expect(swapped.code).toBe(2);
+    expect(swapped.stderr).toMatch(/is not a usable index of .*\(fact 0 is not the one indexed: the facts file changed since it was indexed\)/);
+    const forged = [shifted, outside, swapped];
     const postings = await tamper('h3.json', "UPDATE postings SET data = x'0102030405'");
     expect(postings.code).toBe(2);
     expect(postings.stderr).toMatch(/not a usable index|postings of a wrong length/);
     const meta = await tamper('h4.json', `UPDATE meta SET value = '"../../etc"' WHERE key = 'sha256'`);
     expect(meta.code).toBe(2);
-    for (const r of [trigger, forged, postings, meta]) expect(r.stderr).not.toMatch(/internal error|\n {4}at /);
+    for (const r of [trigger, ...forged, postings, meta]) expect(r.stderr).not.toMatch(/internal error|\n {4}at /);
+  });
+
+  it('a facts file changed in place since it was indexed (same size, time put back) gives an error, never a wrong fact', async () => {
+    const file = fresh('changed.json');
+    // A whole second: put back exactly (a time read back as a Date loses its nanoseconds).
+    const mtime = Math.floor(Date.now() / 1000) - 60;
+    const atime = mtime;
+    utimesSync(file, atime, mtime);
+    indexFile(file, { env: env() });
+    const text = readFileSync(file, 'utf8');
+    const change = async (from: string, to: string) => {
+      expect(to).toHaveLength(from.length);
+      expect(text).toContain(from);
+      writeFileSync(file, text.replace(from, to));
+      utimesSync(file, atime, mtime);
+      return cli(['show', 'gdp-2025', '--json', '--data', file], { env: env() });
+    };
+    // Another id where gdp-2025 was: the index's id and the file's differ.
+    const renamed = await change('"gdp-2025"', '"gdp-2024"');
+    expect(renamed.code).toBe(2);
+    expect(renamed.stderr).toMatch(/^chongqing-facts: error: .*is not a usable index of .*\(fact \d+ is not the one indexed: the facts file changed since it was indexed\)/);
+    // A fact of the wrong shape: checked as a fact of the file is, and named by the index it came from.
+    const broken = await change(`"statement": "Chongqing's GDP exceeded`, `"statemenX": "Chongqing's GDP exceeded`);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^chongqing-facts: error: .*\(its index .*\): facts\[\d+\] \(id "gdp-2025"\): /);
+    for (const r of [renamed, broken]) expect(r.stderr).not.toMatch(/internal error|\n {4}at /);
   });
 
   it('a small file without an index is read in memory, as always', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { derivedForms, family, isStopWord, normalizeWord, NORMALISED_STOP_WORDS, STOP_WORDS, terms } from '../../src/search/tokenize.js';
+import { derivedForms, family, isStopWord, normalizeWord, NORMALISED_STOP_WORDS, STOP_WORDS, terms, tokenize } from '../../src/search/tokenize.js';
 
 describe('terms', () => {
   it.each([
@@ -19,6 +19,20 @@ describe('terms', () => {
     ['ca wo', ['ca', 'wo']], // only a contraction's stem is read as its word
   ])('%s', (text, expected) => {
     expect(terms(text)).toEqual(expected);
+  });
+
+  it("finds in ASCII text, by hand, the words the regex finds (tokenize's)", () => {
+    // Fixed seed; the characters that decide where words start and end, and words normalizing changes.
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+    const chars = ['a', 'Z', 's', '0', '1', '9', '.', ',', "'", ' ', '-', '%', '.', ',', 'one', 'first', 'Third', 'cities', 'class', 'boxes', 'is', 'th', 'nd'];
+    for (let k = 0; k < 20000; k++) {
+      const text = Array.from({ length: Math.floor(next() * 24) }, () => chars[Math.floor(next() * chars.length)]).join('');
+      expect(terms(text), JSON.stringify(text)).toEqual(tokenize(text).map((t) => t.term));
+    }
+    for (const text of ['1,031.5,7', "a'b'c'", "9'x", '3.37abc', 'abc3.37', '1,,2', '.5', '7.', "Chongqing's 1st 2nd"]) {
+      expect(terms(text), text).toEqual(tokenize(text).map((t) => t.term));
+    }
   });
 });
 
