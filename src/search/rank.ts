@@ -642,7 +642,9 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     .split(CLAUSE_MARKS)
     .map((text) => ({ text, words: terms(text).filter((t) => !isStopWord(t)).length }))
     .filter((c) => c.words > 0);
-  if (clauses.length < 2) return first.hits;
+  // A search weighs at most MAX_QUERY_TERMS words, so no more clauses than that can be chatter about them:
+  // a query of many colons costs as many searches as it has words that count, not as it has clauses.
+  if (clauses.length < 2 || clauses.length > MAX_QUERY_TERMS) return first.hits;
   const asks = (text: string) => QUESTION.test(text) && terms(text).some((t) => !isStopWord(t) && !isHan(t) && !isWording(t) && !isDescribing(t));
   const chatter = (c: { text: string }) => !asks(c.text) && searchOnce(index, c.text, { limit: 1 }).hits.length === 0;
   const kept = clauses.filter((c) => !chatter(c));

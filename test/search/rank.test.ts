@@ -201,6 +201,24 @@ describe('search, as a person who never read the article asks', () => {
     'chongqing metro network - how many km',
   ])('%s still finds nothing', (q) => expect(top(q, 10)).toEqual([]));
 
+  it('a query of many clauses costs a search of its words, not a search for each clause', () => {
+    let reads = 0;
+    // Every look at the index counts.
+    const counted = new Proxy(index, {
+      get: (target, key, receiver) => {
+        reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const cost = (q: string) => {
+      reads = 0;
+      search(counted, q, { limit: 3 });
+      return reads;
+    };
+    const words = Array.from({ length: 200 }, (_, i) => `zq${i.toString(36)}x`);
+    expect(cost(words.join(': '))).toBeLessThanOrEqual(2 * cost(words.join(' ')));
+  });
+
   it('answers a query naming a place with the facts that name it', () => {
     expect(top('fengjie navel orange fair chengdu', 1)).toEqual(['fengjie-navel-orange-fair-chengdu']);
     expect(top('chengdu chongqing science center', 1)).toEqual(['chengdu-chongqing-science-center-first']);
