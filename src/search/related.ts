@@ -90,6 +90,8 @@ function findLine(term: string): string | undefined {
   if (!KEY.test(term)) return undefined;
   if (found.has(term)) return found.get(term);
   const line = searchLine(term);
+  // Bounded: the MCP server runs one process for many queries.
+  if (found.size >= 10_000) found.clear();
   found.set(term, line);
   return line;
 }
