@@ -18,6 +18,7 @@
 //   postings  6 bytes an entry: fact position (uint32), then the weight of
 //             its best field and its evidence, each times ten (uint8)
 import { isHan } from './tokenize.js';
+import { factRankInfo } from './rank-info.js';
 import type { MemoryIndex, Postings, SearchIndex } from './word-index.js';
 import type { Fact } from '../data/types.js';
 
@@ -158,10 +159,7 @@ export function readPackedIndex(bytes: Buffer, facts: readonly Fact[]): SearchIn
     hanWords: () => (han ??= allWords().filter(isHan)),
     nearWords: () => ({ words: (latin ??= allWords().filter((t) => !isHan(t))), all: true }),
     factAt: (doc) => facts[doc],
-    rankInfo: (doc) => {
-      const fact = facts[doc];
-      return fact && { figured: !!fact.figures?.length, length: fact.statement.length, source: fact.source };
-    },
+    rankInfo: (doc) => factRankInfo(facts[doc]),
     origin: 'stored',
   };
   return index;

@@ -5,6 +5,7 @@
 import type Fuse from 'fuse.js';
 import { prebuiltIndex } from '../data/prebuilt.js';
 import { family, isHan, terms } from './tokenize.js';
+import { factRankInfo, type RankInfo } from './rank-info.js';
 import type { Fact, Theme } from '../data/types.js';
 
 /** How much a word counts by where it stands: the statement and tags say what a fact is about. */
@@ -68,7 +69,7 @@ export interface SearchIndex {
   /** The fact at a position, read when asked for. */
   factAt(doc: number): Fact | undefined;
   /** What ranking needs of a fact: whether it has figures, its statement's length, its source (or a key for it). */
-  rankInfo(doc: number): { figured: boolean; length: number; source: string | number } | undefined;
+  rankInfo(doc: number): RankInfo | undefined;
   /** A fuse.js matcher over all the words that are not Chinese, kept once made. */
   fuse?: Fuse<string>;
   /** Built now, read in place from the build's packed index (src/search/packed-index.ts; a test checks lookups use it), or an on-disk index. */
@@ -104,14 +105,10 @@ function memoryIndex(fields: MemoryFields): MemoryIndex {
     hanWords: () => index.han,
     nearWords: () => ({ words: (index.latin ??= Object.keys(index.postings).filter((t) => !isHan(t))), all: true }),
     factAt: (doc) => index.facts[doc],
-    rankInfo: (doc) => {
-      const fact = index.facts[doc];
-      return fact && { figured: !!fact.figures?.length, length: fact.statement.length, source: fact.source };
-    },
+    rankInfo: (doc) => factRankInfo(index.facts[doc]),
   };
   return index;
 }
-
 
 export const postingsOf = (index: SearchIndex, term: string): PostingsView | undefined => index.wordPostings(term);
 export const familyOf = (index: SearchIndex, root: string): readonly string[] => index.wordFamily(root);
