@@ -2,6 +2,7 @@
 // exit code, the facts (loaded from --data, CHONGQING_FACTS_DATA or the
 // bundled file) and the output options the user chose.
 import { resolveDataPath, type LoadedFacts, type LoadOptions } from '../data/load.js';
+import { STDIN } from '../data/read.js';
 import { loadData } from '../api/data.js';
 import type { IndexOptions } from '../index/place.js';
 import type { Progress } from '../index/build.js';
@@ -24,7 +25,7 @@ export interface IO {
   columns?: number;
   /** The terminal's height, when stdout is one. */
   rows?: number;
-  /** Standard input's text (search --stdin); absent where there is none to read. */
+  /** Standard input's text (search --stdin; --data - reads it too); absent where there is none to read. */
   stdin?: (maxBytes: number) => string;
   /**
    * Shows `text` through the pager command `pager` (the process does it;
@@ -84,6 +85,8 @@ export function createContext(io: IO): Context {
       const g = cmd.optsWithGlobals();
       if (g.data !== undefined && g.data.trim() === '') throw new UsageError('--data needs a file name');
       const path = resolveDataPath(g.data, io.env);
+      // As for search --stdin: standard input is read only where the IO gives one (an in-process run has none).
+      if (path === STDIN && !io.stdin) throw new UsageError('there is no standard input to read facts from (--data -)');
       return { data: loadData(path, { ...options, ...indexOutput(io, path) }), g };
     },
     output(g, spec) {

@@ -34,6 +34,15 @@ describe('queries of any length or content', () => {
     expect(JSON.parse(r.stdout)[0].id).toMatch(/automobile|aito|seres/);
   });
 
+  // The property below may say --data - : in process, with no standard input given, that is a usage error at
+  // once, not a wait for the test runner's own standard input, which never ends.
+  it.each([['list', '--data', '-'], ['search', 'car', '--data', '-'], ['show', 'gdp-2025', '--data=-']])('%s %s %s without standard input', async (...args) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('there is no standard input to read facts from');
+  });
+
   it('echoes no control characters back in a message', async () => {
     const r = await cli(['show', 'gdp\u001b[31m']);
     expect(r.code).toBe(1);
