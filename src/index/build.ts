@@ -32,6 +32,8 @@ export interface BuildOptions {
   progress?: (p: Progress) => void;
   /** Worker threads that weigh the words (words-pool.ts); by default none for a small file, else one fewer than the cores, at least one, at most 3. */
   workers?: number;
+  /** Chunks under way in every worker from which the build's own thread weighs the next chunk itself (words-pool.ts: BEHIND; tests set it). */
+  behind?: number;
 }
 
 /** A file this big or bigger has its words weighed in worker threads: a few chunks, so that starting them pays. */
@@ -198,7 +200,7 @@ function fill(
         const declared = themes ?? [];
         themeText = themeTexts(declared);
         // Workers pay for starting only on a file of a few chunks.
-        words = wordsPool({ texts: [...themeText], deferred: deferredThemes }, workerCount(options, stamp.size));
+        words = wordsPool({ texts: [...themeText], deferred: deferredThemes }, workerCount(options, stamp.size), options.behind);
         // Repeated ids are found once all are written (firstRepeat): a million ids need not be kept in memory.
         check = referenceChecker({ themes: declared, defaults: { title: false, themes: deferredThemes } }, (finding) => {
           firstProblem ??= finding;

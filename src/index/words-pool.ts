@@ -1,11 +1,12 @@
 // Where the index build weighs its facts' words: in worker threads when the
 // file is big enough to pay for starting them (weighing words is most of a
-// build's work; the build's own thread reads, checks and writes meanwhile),
-// else on the build's own thread. The build stays synchronous: it takes
-// finished chunks with receiveMessageOnPort, and waits for one (Atomics.wait)
-// only when enough are under way, so that memory stays bounded. Either way
-// the chunks are made by the same code (postings.ts), and a chunk's facts all
-// go to one worker, in order, so a chunk comes out the same.
+// build's work; the build's own thread reads, checks and writes meanwhile,
+// and weighs a chunk itself when the workers are behind), else on the
+// build's own thread. The build stays synchronous: it takes finished chunks
+// with receiveMessageOnPort, and waits for them (Atomics.wait) only at the
+// end. Either way the chunks are made by the same code (postings.ts), a
+// chunk's facts all go to one worker or none, in order, and chunks are
+// handed back in file order, so the tables come out the same.
 import { existsSync } from 'node:fs';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import type { Fact } from '../data/types.js';
@@ -15,6 +16,13 @@ import type { ToWorker } from './words-worker.js';
 
 /** The worker's bundle (scripts/build.mjs); without it (tests of src/ before a build) the words are weighed here. */
 export const WORKER_FILE = packagePath('dist/index-worker.cjs');
+/**
+ * Chunks under way in every worker (sent, not yet back) from which the next
+ * chunk is weighed on the build's own thread instead: that thread would
+ * otherwise wait, and its facts are parsed already. Neither side idles, and
+ * at most this many chunks per worker are held: memory stays bounded.
+ */
+export const BEHIND = 2;
 /** Facts sent to a worker at a time: it starts on a chunk before the chunk is read whole. */
 const BATCH = 2048;
 
@@ -28,10 +36,10 @@ export interface WordsPool {
   close(): void;
 }
 
-/** Workers for a build: `count` of them (0: none, the words weighed on this thread). */
-export function wordsPool(themes: ThemeWords, count: number): WordsPool {
+/** Workers for a build: `count` of them (0: none, the words weighed on this thread); `behind`: see BEHIND. */
+export function wordsPool(themes: ThemeWords, count: number, behind = BEHIND): WordsPool {
   if (count <= 0 || !existsSync(WORKER_FILE)) return inThread(themes);
-  return new ThreadPool(themes, count);
+  return new ThreadPool(themes, count, behind);
 }
 
 function inThread(themes: ThemeWords): WordsPool {
@@ -44,19 +52,30 @@ function inThread(themes: ThemeWords): WordsPool {
   };
 }
 
+
 class ThreadPool implements WordsPool {
-  private readonly workers: { worker: Worker; port: MessagePort }[] = [];
+  private readonly workers: { worker: Worker; port: MessagePort; pending: number }[] = [];
   /** Bumped by a worker each time it posts. */
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   private batch: string[] = [];
   private batchFirst = 0;
-  private current = 0;
-  private pending = 0;
+  /** Who weighs the chunk being read: a worker, or this thread (`here`); undefined until its first fact. */
+  private owner: { worker: Worker; pending: number } | 'here' | undefined;
+  /** Chunks weighed on this thread, when every worker is behind: their facts are parsed already, and this thread would only wait. */
+  private readonly here: ChunkWords;
+  /** Finished chunks not yet handed back, and the next to hand back: they go out in file order, whoever weighed them. */
+  private readonly finished = new Map<number, EncodedChunk>();
+  private next = 0;
   private readonly receive: (port: MessagePort) => { message: unknown } | undefined;
 
-  constructor(themes: ThemeWords, count: number) {
+  constructor(
+    themes: ThemeWords,
+    count: number,
+    private readonly behind: number,
+  ) {
     const wt = process.getBuiltinModule('node:worker_threads');
     this.receive = wt.receiveMessageOnPort;
+    this.here = new ChunkWords(themes);
     for (let i = 0; i < count; i++) {
       const { port1, port2 } = new wt.MessageChannel();
       const worker = new wt.Worker(WORKER_FILE, { workerData: { port: port2, signal: this.signal }, transferList: [port2] });
@@ -64,70 +83,90 @@ class ThreadPool implements WordsPool {
       worker.unref();
       port1.unref();
       worker.postMessage({ themes } satisfies ToWorker);
-      this.workers.push({ worker, port: port1 });
+      this.workers.push({ worker, port: port1, pending: 0 });
     }
   }
 
-  private worker(chunk: number): Worker {
-    return (this.workers[chunk % this.workers.length] as { worker: Worker }).worker;
+  /** The worker with the fewest chunks under way, or this thread when all have `behind` or more. */
+  private choose(): { worker: Worker; pending: number } | 'here' {
+    this.collect();
+    let best = this.workers[0] as { worker: Worker; pending: number };
+    for (const w of this.workers) if (w.pending < best.pending) best = w;
+    return best.pending >= this.behind ? 'here' : best;
   }
 
-  add(_fact: Fact, doc: number, json: string): void {
+  add(fact: Fact, doc: number, json: string): void {
+    this.owner ??= this.choose();
+    if (this.owner === 'here') {
+      this.here.add(fact, doc);
+      return;
+    }
     if (this.batch.length === 0) this.batchFirst = doc;
     this.batch.push(json);
     if (this.batch.length >= BATCH) this.send();
   }
 
   private send(): void {
-    if (this.batch.length === 0) return;
-    this.worker(this.current).postMessage({ facts: `[${this.batch.join(',')}]`, first: this.batchFirst } satisfies ToWorker);
+    if (this.batch.length === 0 || this.owner === undefined || this.owner === 'here') return;
+    this.owner.worker.postMessage({ facts: `[${this.batch.join(',')}]`, first: this.batchFirst } satisfies ToWorker);
     this.batch = [];
   }
 
   endChunk(chunk: number): EncodedChunk[] {
-    this.send();
-    this.worker(chunk).postMessage({ encode: chunk } satisfies ToWorker);
-    this.current = chunk + 1;
-    this.pending++;
-    const done = this.ready();
-    // Two chunks under way per worker at most: memory stays bounded however fast the file is read.
-    while (this.pending > 2 * this.workers.length) done.push(this.take());
-    return done;
+    const owner = this.owner ?? this.choose();
+    this.owner = owner;
+    if (owner === 'here') this.finished.set(chunk, this.here.encode(chunk));
+    else {
+      this.send();
+      owner.worker.postMessage({ encode: chunk } satisfies ToWorker);
+      owner.pending++;
+    }
+    this.owner = undefined;
+    this.collect();
+    return this.inOrder();
   }
 
   drain(): EncodedChunk[] {
-    const done = this.ready();
-    while (this.pending > 0) done.push(this.take());
-    return done;
+    this.collect();
+    while (this.workers.some((w) => w.pending > 0)) this.take();
+    return this.inOrder();
+  }
+
+  /** The finished chunks that come next in file order. */
+  private inOrder(): EncodedChunk[] {
+    const out: EncodedChunk[] = [];
+    for (let c = this.finished.get(this.next); c; c = this.finished.get(this.next)) {
+      this.finished.delete(this.next++);
+      out.push(c);
+    }
+    return out;
   }
 
   /** The chunks finished by now, without waiting. */
-  private ready(): EncodedChunk[] {
-    const done: EncodedChunk[] = [];
-    for (let m = this.poll(); m; m = this.poll()) done.push(m);
-    return done;
+  private collect(): void {
+    while (this.poll());
   }
 
-  private poll(): EncodedChunk | undefined {
-    for (const { port } of this.workers) {
-      const got = this.receive(port);
+  private poll(): boolean {
+    for (const w of this.workers) {
+      const got = this.receive(w.port);
       if (got) {
-        this.pending--;
+        w.pending--;
         const m = got.message as EncodedChunk | { error: string };
         if ('error' in m) throw new Error(`an index build's worker failed: ${m.error}`);
-        return m;
+        this.finished.set(m.chunk, m);
+        return true;
       }
     }
-    return undefined;
+    return false;
   }
 
-  /** The next chunk to finish, waiting for it. */
-  private take(): EncodedChunk {
+  /** Waits for the next chunk to finish. */
+  private take(): void {
     for (;;) {
       // Read before looking, so that a post in between ends the wait at once.
       const seen = Atomics.load(this.signal, 0);
-      const m = this.poll();
-      if (m) return m;
+      if (this.poll()) return;
       // A worker that died posts nothing: the build does not wait for ever.
       if (Atomics.wait(this.signal, 0, seen, 60_000) === 'timed-out') throw new Error("an index build's worker gave no answer in 60 s");
     }
