@@ -32,7 +32,7 @@ export interface BuildOptions {
   progress?: (p: Progress) => void;
   /** Worker threads that weigh the words (words-pool.ts); by default none for a small file, else one fewer than the cores, at least one, at most 3. */
   workers?: number;
-  /** Chunks under way in every worker from which the build's own thread weighs the next chunk itself (words-pool.ts: BEHIND; tests set it). */
+  /** Chunks under way in every worker from which the build's own thread weighs the next chunk itself whatever the timings (words-pool.ts: BEHIND; tests set it). */
   behind?: number;
 }
 

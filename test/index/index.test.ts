@@ -215,7 +215,7 @@ describe.skipIf(!HAS_SQLITE)('reading a facts file piece by piece', () => {
     expect(here[0]).toMatch(/^postings \d{5,} rows [0-9a-f]{64}$/);
     expect(rows(2)).toEqual(here);
     // Every chunk on the build's own thread through the pool; then (one worker, behind at one chunk) the first
-    // chunk in the worker and the next, most likely, on the build's thread while the worker weighs the first.
+    // chunk in the worker and the next on the build's thread, the worker still at the first when it begins.
     expect(rows(1, 0)).toEqual(here);
     expect(rows(1, 1)).toEqual(here);
   });
