@@ -249,7 +249,7 @@ function fill(
   if (problem) throw referenceError(problem, name, realPath);
 
   for (const sql of POSTINGS_INDEXES) db.exec(sql);
-  finishWords(db);
+  const letters = finishWords(db);
   for (const sql of WORD_INDEXES) db.exec(sql);
   const meta: Record<string, unknown> = {
     format: INDEX_FORMAT,
@@ -264,7 +264,7 @@ function fill(
     defaults: data.defaults,
     units: [...units].sort(),
     stats: { withFigures, counts: Object.fromEntries(counts) },
-    alphabet: alphabet(db),
+    alphabet: letters,
   };
   for (const [key, value] of Object.entries(meta)) insertMeta.run(key, JSON.stringify(value));
   options.progress?.({ bytes: stamp.size, total: stamp.size, facts: count });
@@ -304,22 +304,29 @@ function firstOf(found: Finding | undefined, repeat: Finding[]): Finding | undef
   return r; // the same fact: its findings in the checks' own order
 }
 
-/** The words table, from the postings: frequency, order, family; in SQL, with our functions for what only JavaScript knows. */
-function finishWords(db: Database): void {
+/**
+ * The words table, from the postings: frequency, order, family; in SQL, with
+ * our functions for what only JavaScript knows, called only where SQL cannot
+ * tell (a call costs a microsecond or two, and a million facts have 367,000
+ * words). Returns the alphabet (what a typo may put in a word, disk.ts): the
+ * characters of the words that are not Chinese, gathered on the way.
+ */
+function finishWords(db: Database): string {
   const text = (v: SqlValue) => String(v);
+  const chars = new Set<string>();
   db.function('cqf_family', { deterministic: true }, (w) => family(text(w)));
   db.function('cqf_han', { deterministic: true }, (w) => (isHan(text(w)) ? 1 : 0));
-  db.function('cqf_rev', { deterministic: true }, (w) => [...text(w)].reverse().join(''));
+  db.function('cqf_rev', { deterministic: true }, (w) => {
+    const cs = [...text(w)];
+    if (!isHan(text(w))) for (const c of cs) chars.add(c);
+    return cs.reverse().join('');
+  });
   db.function('cqf_ord', { deterministic: true }, (w, first) => arrayIndexOrder(text(w)) ?? Number(first));
+  // isHan() looks at the first UTF-16 unit (>= 11904) before anything else; unicode() gives the same test.
+  // arrayIndexOrder() takes only words of digits.
   db.exec(`INSERT INTO words (word, df, ord, family, han, rev, len)
-    SELECT word, sum(n), cqf_ord(word, min(chunk * 4294967296 + first)), cqf_family(word), cqf_han(word), cqf_rev(word), length(word)
-    FROM postings INDEXED BY postings_word GROUP BY word`);
-}
-
-/** The characters of the words that are not Chinese: what a typo may put in a word (disk.ts). */
-function alphabet(db: Database): string {
-  const chars = new Set<string>();
-  for (const row of db.prepare('SELECT word FROM words WHERE han = 0').iterate()) for (const ch of String(row.word)) chars.add(ch);
+    SELECT word, df, CASE WHEN word GLOB '[0-9]*' AND word NOT GLOB '*[^0-9]*' THEN cqf_ord(word, first) ELSE first END,
+      cqf_family(word), CASE WHEN unicode(word) >= 11904 THEN cqf_han(word) ELSE 0 END, cqf_rev(word), length(word)
+    FROM (SELECT word, sum(n) AS df, min(chunk * 4294967296 + first) AS first FROM postings INDEXED BY postings_word GROUP BY word)`);
   return [...chars].filter((c) => !/\d/.test(c)).sort().join('');
 }
-
