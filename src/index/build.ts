@@ -19,6 +19,7 @@ import { wordsPool, type WordsPool } from './words-pool.js';
 import { scanFactsFile, type ScanResult } from './scan.js';
 import { FactsSource } from './source.js';
 import { arrayIndexOrder, CHUNK_FACTS, FACT_INDEXES, INDEX_FORMAT, INDEX_VERSION, POSTINGS_INDEXES, sourceKey, TABLES, WORD_INDEXES } from './schema.js';
+import { Rows } from './rows.js';
 import { sqlite, type Database, type SqlValue } from './sqlite.js';
 
 /** Progress of a build, for a person watching: bytes read of all, facts so far. */
@@ -142,8 +143,8 @@ function fill(
   options: BuildOptions,
   knownThemes: Theme[] | undefined,
 ): { themesAfterFacts: boolean; themes: Theme[] } {
-  const insertFact = db.prepare('INSERT INTO facts (doc, id, theme, year, at, bytes) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertPostings = db.prepare('INSERT INTO postings (word, chunk, first, n, data) VALUES (?, ?, ?, ?, ?)');
+  const factRows = new Rows(db, 'facts', ['doc', 'id', 'theme', 'year', 'at', 'bytes']);
+  const postingRows = new Rows(db, 'postings', ['word', 'chunk', 'first', 'n', 'data']);
   const insertRanking = db.prepare('INSERT INTO ranking (chunk, data) VALUES (?, ?)');
   const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
 
@@ -166,7 +167,7 @@ function fill(
     for (const { chunk, words, firsts, ends, data } of done) {
       for (let k = 0, at = 0; k < words.length; k++) {
         const end = ends[k] as number;
-        insertPostings.run(words[k] as string, chunk, firsts[k] as number, (end - at) / 8, data.subarray(at, end));
+        postingRows.add(words[k] as string, chunk, firsts[k] as number, (end - at) / 8, data.subarray(at, end));
         at = end;
       }
     }
@@ -183,6 +184,8 @@ function fill(
     result = scan();
     if (count % CHUNK_FACTS !== 0) flush(Math.floor(count / CHUNK_FACTS), count % CHUNK_FACTS);
     if (words) write(words.drain());
+    factRows.flush();
+    postingRows.flush();
   } finally {
     words?.close();
   }
@@ -214,7 +217,7 @@ function fill(
         if (firstProblem) return;
         const doc = index;
         // Where it is written: reading it back checks and orders it as loading does (disk.ts).
-        insertFact.run(doc, fact.id, fact.theme, fact.year ?? null, at, bytes);
+        factRows.add(doc, fact.id, fact.theme, fact.year ?? null, at, bytes);
         const local = doc % CHUNK_FACTS;
         words?.add(fact, doc, json);
         const figured = fact.figures?.length ? 1 : 0;
