@@ -139,7 +139,7 @@ class ThreadPool implements WordsPool {
     if (this.batchFacts === 0 || this.owner === undefined || this.owner === 'here') return;
     this.batch[this.batchBytes++] = 0x5d;
     const facts = new Uint8Array(this.batch.buffer, this.batch.byteOffset, this.batchBytes);
-    this.owner.worker.postMessage({ facts, first: this.batchFirst } satisfies ToWorker, [this.batch.buffer as ArrayBuffer]);
+    this.owner.worker.postMessage({ facts, first: this.batchFirst } satisfies ToWorker, [this.batch.buffer]);
     this.batch = Buffer.allocUnsafe(0);
     this.batchBytes = 0;
     this.batchFacts = 0;

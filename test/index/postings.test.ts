@@ -62,9 +62,9 @@ describe('a chunk of postings (ChunkWords)', () => {
     const texts = themeTexts(bundled.themes);
     const words = new ChunkWords({ texts: [...texts], deferred: false });
     const chunks: [Fact[], number][] = [
-      [bundled.facts as Fact[], 0],
-      [synthetic.facts.slice(0, 2000) as Fact[], 16_384],
-      [synthetic.facts.slice(2000) as Fact[], 32_768],
+      [bundled.facts, 0],
+      [synthetic.facts.slice(0, 2000), 16_384],
+      [synthetic.facts.slice(2000), 32_768],
     ];
     chunks.forEach(([facts, first], c) => {
       facts.forEach((fact, i) => words.add(fact, first + i));
