@@ -19,6 +19,7 @@ import { wordsPool, type WordsPool } from './words-pool.js';
 import { scanFactsFile, type ScanResult } from './scan.js';
 import { FactsSource } from './source.js';
 import { arrayIndexOrder, CHUNK_FACTS, FACT_INDEXES, INDEX_FORMAT, INDEX_VERSION, POSTINGS_INDEXES, sourceKey, TABLES, WORD_INDEXES } from './schema.js';
+import { Rows } from './rows.js';
 import { sqlite, type Database, type SqlValue } from './sqlite.js';
 
 /** Progress of a build, for a person watching: bytes read of all, facts so far. */
@@ -32,6 +33,8 @@ export interface BuildOptions {
   progress?: (p: Progress) => void;
   /** Worker threads that weigh the words (words-pool.ts); by default none for a small file, else one fewer than the cores, at least one, at most 3. */
   workers?: number;
+  /** Chunks under way in every worker from which the build's own thread weighs the next chunk itself whatever the timings (words-pool.ts: BEHIND; tests set it). */
+  behind?: number;
 }
 
 /** A file this big or bigger has its words weighed in worker threads: a few chunks, so that starting them pays. */
@@ -140,8 +143,8 @@ function fill(
   options: BuildOptions,
   knownThemes: Theme[] | undefined,
 ): { themesAfterFacts: boolean; themes: Theme[] } {
-  const insertFact = db.prepare('INSERT INTO facts (doc, id, theme, year, at, bytes) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertPostings = db.prepare('INSERT INTO postings (word, chunk, first, n, data) VALUES (?, ?, ?, ?, ?)');
+  const factRows = new Rows(db, 'facts', ['doc', 'id', 'theme', 'year', 'at', 'bytes']);
+  const postingRows = new Rows(db, 'postings', ['word', 'chunk', 'first', 'n', 'data']);
   const insertRanking = db.prepare('INSERT INTO ranking (chunk, data) VALUES (?, ?)');
   const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
 
@@ -164,7 +167,7 @@ function fill(
     for (const { chunk, words, firsts, ends, data } of done) {
       for (let k = 0, at = 0; k < words.length; k++) {
         const end = ends[k] as number;
-        insertPostings.run(words[k] as string, chunk, firsts[k] as number, (end - at) / 8, data.subarray(at, end));
+        postingRows.add(words[k] as string, chunk, firsts[k] as number, (end - at) / 8, data.subarray(at, end));
         at = end;
       }
     }
@@ -181,6 +184,8 @@ function fill(
     result = scan();
     if (count % CHUNK_FACTS !== 0) flush(Math.floor(count / CHUNK_FACTS), count % CHUNK_FACTS);
     if (words) write(words.drain());
+    factRows.flush();
+    postingRows.flush();
   } finally {
     words?.close();
   }
@@ -198,7 +203,7 @@ function fill(
         const declared = themes ?? [];
         themeText = themeTexts(declared);
         // Workers pay for starting only on a file of a few chunks.
-        words = wordsPool({ texts: [...themeText], deferred: deferredThemes }, workerCount(options, stamp.size));
+        words = wordsPool({ texts: [...themeText], deferred: deferredThemes }, workerCount(options, stamp.size), options.behind);
         // Repeated ids are found once all are written (firstRepeat): a million ids need not be kept in memory.
         check = referenceChecker({ themes: declared, defaults: { title: false, themes: deferredThemes } }, (finding) => {
           firstProblem ??= finding;
@@ -212,7 +217,7 @@ function fill(
         if (firstProblem) return;
         const doc = index;
         // Where it is written: reading it back checks and orders it as loading does (disk.ts).
-        insertFact.run(doc, fact.id, fact.theme, fact.year ?? null, at, bytes);
+        factRows.add(doc, fact.id, fact.theme, fact.year ?? null, at, bytes);
         const local = doc % CHUNK_FACTS;
         words?.add(fact, doc, json);
         const figured = fact.figures?.length ? 1 : 0;
@@ -247,7 +252,7 @@ function fill(
   if (problem) throw referenceError(problem, name, realPath);
 
   for (const sql of POSTINGS_INDEXES) db.exec(sql);
-  finishWords(db);
+  const letters = finishWords(db);
   for (const sql of WORD_INDEXES) db.exec(sql);
   const meta: Record<string, unknown> = {
     format: INDEX_FORMAT,
@@ -262,7 +267,7 @@ function fill(
     defaults: data.defaults,
     units: [...units].sort(),
     stats: { withFigures, counts: Object.fromEntries(counts) },
-    alphabet: alphabet(db),
+    alphabet: letters,
   };
   for (const [key, value] of Object.entries(meta)) insertMeta.run(key, JSON.stringify(value));
   options.progress?.({ bytes: stamp.size, total: stamp.size, facts: count });
@@ -302,22 +307,29 @@ function firstOf(found: Finding | undefined, repeat: Finding[]): Finding | undef
   return r; // the same fact: its findings in the checks' own order
 }
 
-/** The words table, from the postings: frequency, order, family; in SQL, with our functions for what only JavaScript knows. */
-function finishWords(db: Database): void {
+/**
+ * The words table, from the postings: frequency, order, family; in SQL, with
+ * our functions for what only JavaScript knows, called only where SQL cannot
+ * tell (a call costs a microsecond or two, and a million facts have 367,000
+ * words). Returns the alphabet (what a typo may put in a word, disk.ts): the
+ * characters of the words that are not Chinese, gathered on the way.
+ */
+function finishWords(db: Database): string {
   const text = (v: SqlValue) => String(v);
+  const chars = new Set<string>();
   db.function('cqf_family', { deterministic: true }, (w) => family(text(w)));
   db.function('cqf_han', { deterministic: true }, (w) => (isHan(text(w)) ? 1 : 0));
-  db.function('cqf_rev', { deterministic: true }, (w) => [...text(w)].reverse().join(''));
+  db.function('cqf_rev', { deterministic: true }, (w) => {
+    const cs = [...text(w)];
+    if (!isHan(text(w))) for (const c of cs) chars.add(c);
+    return cs.reverse().join('');
+  });
   db.function('cqf_ord', { deterministic: true }, (w, first) => arrayIndexOrder(text(w)) ?? Number(first));
+  // isHan() looks at the first UTF-16 unit (>= 11904) before anything else; unicode() gives the same test.
+  // arrayIndexOrder() takes only words of digits.
   db.exec(`INSERT INTO words (word, df, ord, family, han, rev, len)
-    SELECT word, sum(n), cqf_ord(word, min(chunk * 4294967296 + first)), cqf_family(word), cqf_han(word), cqf_rev(word), length(word)
-    FROM postings INDEXED BY postings_word GROUP BY word`);
-}
-
-/** The characters of the words that are not Chinese: what a typo may put in a word (disk.ts). */
-function alphabet(db: Database): string {
-  const chars = new Set<string>();
-  for (const row of db.prepare('SELECT word FROM words WHERE han = 0').iterate()) for (const ch of String(row.word)) chars.add(ch);
+    SELECT word, df, CASE WHEN word GLOB '[0-9]*' AND word NOT GLOB '*[^0-9]*' THEN cqf_ord(word, first) ELSE first END,
+      cqf_family(word), CASE WHEN unicode(word) >= 11904 THEN cqf_han(word) ELSE 0 END, cqf_rev(word), length(word)
+    FROM (SELECT word, sum(n) AS df, min(chunk * 4294967296 + first) AS first FROM postings INDEXED BY postings_word GROUP BY word)`);
   return [...chars].filter((c) => !/\d/.test(c)).sort().join('');
 }
-

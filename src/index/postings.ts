@@ -3,7 +3,7 @@
 // hundredths), each column whole. The build makes them on its own thread or
 // in worker threads (words-pool.ts), with this same code either way.
 import type { Fact } from '../data/types.js';
-import { factWords } from '../search/word-index.js';
+import { eachFactText, FIELD_WEIGHTS, roundEvidence } from '../search/word-index.js';
 import { terms } from '../search/tokenize.js';
 
 /** A chunk's postings, encoded: words in the order they are written (sorted), each with its first use in the chunk and its bytes. */
@@ -45,12 +45,37 @@ function sharedWords(): (text: string, field: string) => Iterable<string> {
   };
 }
 
-/** Collects the words of one chunk's facts at a time; encode() hands the chunk over and starts the next. */
+/** A typed array twice as long (at least `need`), what it held kept. */
+function grown<T extends Int32Array | Float64Array>(a: T, need: number): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Collects the words of one chunk's facts at a time; encode() hands the
+ * chunk over and starts the next. The words are weighed as factWords weighs
+ * them (word-index.ts: the same texts in the same order, the same rule; a
+ * test compares them word for word), but into flat typed arrays, each word
+ * looked up once where it occurs: no map or object per fact, which at a
+ * million facts was most of the build.
+ */
 export class ChunkWords {
   private readonly themeText: Map<string, string>;
-  private readonly words = sharedWords();
-  /** Per word, flat triples (doc, weight, evidence), in order of first use. */
-  private chunk = new Map<string, number[]>();
+  private readonly wordsOf = sharedWords();
+  /** The chunk's words: their numbers, in order of first use. */
+  private ids = new Map<string, number>();
+  private words: string[] = [];
+  /** Per word number, for the fact being weighed: the doc it was last met in, the field there, and its posting. */
+  private lastDoc = new Int32Array(1024);
+  private lastField = new Int32Array(1024);
+  private slot = new Int32Array(1024);
+  /** The chunk's postings in the order met (fact by fact): word number, doc, weight, evidence. */
+  private word = new Int32Array(65536);
+  private doc = new Int32Array(65536);
+  private weight = new Float64Array(65536);
+  private evidence = new Float64Array(65536);
+  private n = 0;
 
   constructor(private readonly themes: ThemeWords) {
     this.themeText = new Map(themes.texts);
@@ -58,44 +83,97 @@ export class ChunkWords {
 
   add(fact: Fact, doc: number): void {
     const text = this.themeText.get(fact.theme) ?? (this.themes.deferred ? `${fact.theme} ${fact.theme} ` : undefined);
-    for (const [t, { weight, evidence }] of factWords(fact, text, this.words)) {
-      let list = this.chunk.get(t);
-      if (!list) this.chunk.set(t, (list = []));
-      list.push(doc, weight, evidence);
-    }
+    const from = this.n;
+    let fieldNo = 0;
+    eachFactText(fact, text, (text, field) => {
+      const w = FIELD_WEIGHTS[field];
+      fieldNo++;
+      for (const t of this.wordsOf(text, field)) {
+        let id = this.ids.get(t);
+        if (id === undefined) {
+          id = this.words.length;
+          this.ids.set(t, id);
+          this.words.push(t);
+          if (id >= this.lastDoc.length) {
+            this.lastDoc = grown(this.lastDoc, id + 1);
+            this.lastField = grown(this.lastField, id + 1);
+            this.slot = grown(this.slot, id + 1);
+          }
+          this.lastDoc[id] = -1;
+        }
+        if (this.lastDoc[id] !== doc) {
+          // The word's first field in this fact: a posting.
+          const at = this.n++;
+          if (at >= this.word.length) this.grow();
+          this.lastDoc[id] = doc;
+          this.lastField[id] = fieldNo;
+          this.slot[id] = at;
+          this.word[at] = id;
+          this.doc[at] = doc;
+          this.weight[at] = w;
+          this.evidence[at] = w;
+        } else if (this.lastField[id] !== fieldNo) {
+          // Another field of the same fact: the strongest weight, and the weights added up (once a field).
+          const at = this.slot[id] as number;
+          this.weight[at] = Math.max(this.weight[at] as number, w);
+          this.evidence[at] = (this.evidence[at] as number) + w;
+          this.lastField[id] = fieldNo;
+        }
+      }
+    });
+    for (let at = from; at < this.n; at++) this.evidence[at] = roundEvidence(this.evidence[at] as number);
+  }
+
+  private grow(): void {
+    const need = this.n + 1;
+    this.word = grown(this.word, need);
+    this.doc = grown(this.doc, need);
+    this.weight = grown(this.weight, need);
+    this.evidence = grown(this.evidence, need);
   }
 
   /** The chunk's postings, words sorted (written in key order, a b-tree fills faster); the collection starts afresh. */
   encode(chunk: number): EncodedChunk {
-    const entries = [...this.chunk];
-    this.chunk = new Map();
-    const order = entries.map((_, i) => i).sort((a, b) => {
-      const x = (entries[a] as [string, number[]])[0];
-      const y = (entries[b] as [string, number[]])[0];
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
+    const words = this.words;
+    const count = words.length;
+    // Per word: how many postings, then where its bytes begin; a word's docs come in file order, as they were met.
+    const many = new Int32Array(count);
+    for (let at = 0; at < this.n; at++) {
+      const id = this.word[at] as number;
+      many[id] = (many[id] as number) + 1;
+    }
+    // The default sort compares UTF-16 code units, as < does, natively: far faster than a comparison function.
+    const sorted = [...words].sort();
+    const begin = new Int32Array(count);
+    const firsts = new Uint32Array(count);
+    const ends = new Uint32Array(count);
     let total = 0;
-    for (const [, list] of entries) total += (list.length / 3) * 8;
+    for (let k = 0; k < count; k++) {
+      const id = this.ids.get(sorted[k] as string) as number;
+      begin[id] = total;
+      total += (many[id] as number) * 8;
+      firsts[k] = id;
+      ends[k] = total;
+    }
+    // Every block starts at a multiple of 8: docs as u32, then weights and evidence as u16, each column whole.
+    // Little-endian (the build checks the machine is), as disk.ts reads them.
     const data = new Uint8Array(total);
-    const view = new DataView(data.buffer);
-    const words: string[] = [];
-    const firsts = new Uint32Array(entries.length);
-    const ends = new Uint32Array(entries.length);
-    let at = 0;
-    order.forEach((first, k) => {
-      const [word, list] = entries[first] as [string, number[]];
-      const n = list.length / 3;
-      // Little-endian, as disk.ts reads them.
-      for (let i = 0; i < n; i++) {
-        view.setUint32(at + i * 4, list[i * 3] as number, true);
-        view.setUint16(at + n * 4 + i * 2, hundredths(list[i * 3 + 1] as number), true);
-        view.setUint16(at + n * 6 + i * 2, hundredths(list[i * 3 + 2] as number), true);
-      }
-      at += n * 8;
-      words.push(word);
-      firsts[k] = first;
-      ends[k] = at;
-    });
-    return { chunk, words, firsts, ends, data };
+    const u32 = new Uint32Array(data.buffer);
+    const u16 = new Uint16Array(data.buffer);
+    const next = new Int32Array(count);
+    for (let at = 0; at < this.n; at++) {
+      const id = this.word[at] as number;
+      const n = many[id] as number;
+      const i = next[id] as number;
+      next[id] = i + 1;
+      const b = begin[id] as number;
+      u32[b / 4 + i] = this.doc[at] as number;
+      u16[(b + n * 4) / 2 + i] = hundredths(this.weight[at] as number);
+      u16[(b + n * 6) / 2 + i] = hundredths(this.evidence[at] as number);
+    }
+    this.ids = new Map();
+    this.words = [];
+    this.n = 0;
+    return { chunk, words: sorted, firsts, ends, data };
   }
 }

@@ -19,8 +19,8 @@ export interface ScanHandlers {
   top(key: string, value: unknown): void;
   /** The facts array begins (after the values before it). */
   factsStart(): void;
-  /** One fact, parsed, not yet checked; `index` is its place in the array, `at` and `bytes` where its JSON lies in the file. */
-  fact(value: unknown, index: number, at: number, bytes: number, text: string): void;
+  /** One fact, parsed, not yet checked; `index` is its place in the array, `at` and `bytes` where its JSON lies in the file, `json` those bytes (valid only during the call). */
+  fact(value: unknown, index: number, at: number, bytes: number, json: Uint8Array): void;
   /** Bytes read so far, for progress. */
   progress?(bytes: number): void;
   /** How much to read at a time (tests make it tiny, to cut values and strings anywhere). */
@@ -111,7 +111,7 @@ class Reader {
   /** Where the last value cut out lies in the file: its first byte, and how many. */
   private at = 0;
   private bytes = 0;
-  private text = '';
+  private json: Uint8Array = Buffer.alloc(0);
 
   constructor(
     private readonly fd: number,
@@ -170,7 +170,7 @@ class Reader {
     }
     for (;;) {
       const value = this.value();
-      this.h.fact(value, index++, this.at, this.bytes, this.text);
+      this.h.fact(value, index++, this.at, this.bytes, this.json);
       const c = this.peekNonWs();
       this.i++;
       if (c === 0x5d) return;
@@ -191,7 +191,7 @@ class Reader {
     const text = whole.toString('utf8');
     this.at = start;
     this.bytes = whole.length;
-    this.text = text;
+    this.json = whole;
     this.pieces = [];
     this.pieceStart = -1;
     try {

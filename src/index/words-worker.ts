@@ -5,13 +5,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { Fact } from '../data/types.js';
-import { ChunkWords, type ThemeWords } from './postings.js';
+import { ChunkWords, type EncodedChunk, type ThemeWords } from './postings.js';
 
-/** What the build sends: the theme texts first, then batches of facts (JSON, an array), then "encode the chunk". */
-export type ToWorker = { themes: ThemeWords } | { facts: string; first: number } | { encode: number };
+/** What the build sends: the theme texts first, then batches of facts (the bytes of a JSON array, moved, not copied), then "encode the chunk". */
+export type ToWorker = { themes: ThemeWords } | { facts: Uint8Array; first: number } | { encode: number };
+/** What it sends back: a chunk, with the milliseconds it took, or what went wrong. */
+export type FromWorker = { encoded: EncodedChunk | undefined; busy: number } | { error: string };
 
 const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
 let words: ChunkWords | undefined;
+/** Milliseconds spent on the chunk under way: sent with it, so that the build can share the work (words-pool.ts). */
+let busy = 0;
 
 /** A message is posted, then the build's thread, which may be waiting (Atomics.wait), is woken. */
 function send(message: unknown, transfer: ArrayBuffer[] = []): void {
@@ -21,15 +25,20 @@ function send(message: unknown, transfer: ArrayBuffer[] = []): void {
 }
 
 parentPort?.on('message', (m: ToWorker) => {
+  const start = performance.now();
   try {
     if ('themes' in m) words = new ChunkWords(m.themes);
     else if ('facts' in m) {
-      const facts = JSON.parse(m.facts) as Fact[];
+      const facts = JSON.parse(Buffer.from(m.facts.buffer, m.facts.byteOffset, m.facts.byteLength).toString('utf8')) as Fact[];
       for (let i = 0; i < facts.length; i++) words?.add(facts[i] as Fact, m.first + i);
     } else {
       const encoded = words?.encode(m.encode);
-      send(encoded, encoded ? [encoded.data.buffer as ArrayBuffer, encoded.firsts.buffer as ArrayBuffer, encoded.ends.buffer as ArrayBuffer] : []);
+      const took = busy + performance.now() - start;
+      busy = 0;
+      send({ encoded, busy: took } satisfies FromWorker, encoded ? [encoded.data.buffer as ArrayBuffer, encoded.firsts.buffer as ArrayBuffer, encoded.ends.buffer as ArrayBuffer] : []);
+      return;
     }
+    busy += performance.now() - start;
   } catch (err) {
     send({ error: err instanceof Error ? err.message : String(err) });
   }

@@ -135,32 +135,18 @@ export const themeTexts = (themes: readonly Theme[]): Map<string, string> =>
 /** A fact's distinct words, each with the weight of its strongest field and the sum over its fields (evidence). */
 export type FactWords = Map<string, { weight: number; evidence: number }>;
 
+/** A field whose words are weighed. */
+export type WeighedField = keyof typeof FIELD_WEIGHTS;
+
 /**
- * The words of one fact, weighted by field. `wordsOf` gives a text's words
- * (a word twice in a field counts once); the on-disk build passes one that
- * remembers texts many facts share (sections, themes, Chinese names).
+ * The texts of a fact whose words are weighed, field by field, in the order
+ * they are weighed (a field without text is skipped). factWords weighs them;
+ * the on-disk build (src/index/postings.ts) weighs the same texts in the same
+ * order with typed arrays, and a test compares the two word for word.
  */
-export function factWords(
-  fact: Fact,
-  themeText: string | undefined,
-  wordsOf: (text: string, field: keyof typeof FIELD_WEIGHTS) => Iterable<string> = terms,
-): FactWords {
-  // Per term: its strongest field's weight, and the sum over the fields it is in (once a field: `field` says which it was last met in).
-  const found = new Map<string, { weight: number; evidence: number; field: number }>();
-  let fieldNo = 0;
-  const add = (text: string | undefined, field: keyof typeof FIELD_WEIGHTS) => {
-    if (!text) return;
-    const w = FIELD_WEIGHTS[field];
-    fieldNo++;
-    for (const t of wordsOf(text, field)) {
-      const seen = found.get(t);
-      if (!seen) found.set(t, { weight: w, evidence: w, field: fieldNo });
-      else if (seen.field !== fieldNo) {
-        seen.weight = Math.max(seen.weight, w);
-        seen.evidence += w;
-        seen.field = fieldNo;
-      }
-    }
+export function eachFactText(fact: Fact, themeText: string | undefined, visit: (text: string, field: WeighedField) => void): void {
+  const add = (text: string | undefined, field: WeighedField) => {
+    if (text) visit(text, field);
   };
   add(fact.statement, 'statement');
   add(fact.tags?.join(' '), 'tags');
@@ -172,8 +158,33 @@ export function factWords(
   add(fact.figures?.map((g) => String(g.value)).join(' '), 'figure');
   add(themeText, 'theme');
   add(fact.section, 'section');
-  // Sums of field weights such as 1 + 0.6 are rounded back to tenths.
-  for (const v of found.values()) v.evidence = Math.round(v.evidence * 10) / 10;
+}
+
+/** Sums of field weights such as 1 + 0.6 are rounded back to tenths. */
+export const roundEvidence = (sum: number): number => Math.round(sum * 10) / 10;
+
+/**
+ * The words of one fact, weighted by field: a word twice in a field counts
+ * once; its weight is its strongest field's, its evidence the sum over its fields.
+ */
+export function factWords(fact: Fact, themeText: string | undefined): FactWords {
+  // Per term: its strongest field's weight, and the sum over the fields it is in (once a field: `field` says which it was last met in).
+  const found = new Map<string, { weight: number; evidence: number; field: number }>();
+  let fieldNo = 0;
+  eachFactText(fact, themeText, (text, field) => {
+    const w = FIELD_WEIGHTS[field];
+    fieldNo++;
+    for (const t of terms(text)) {
+      const seen = found.get(t);
+      if (!seen) found.set(t, { weight: w, evidence: w, field: fieldNo });
+      else if (seen.field !== fieldNo) {
+        seen.weight = Math.max(seen.weight, w);
+        seen.evidence += w;
+        seen.field = fieldNo;
+      }
+    }
+  });
+  for (const v of found.values()) v.evidence = roundEvidence(v.evidence);
   return found;
 }
 

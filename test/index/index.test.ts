@@ -187,14 +187,14 @@ describe.skipIf(!HAS_SQLITE)('reading a facts file piece by piece', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('weighs the words in worker threads (a chunk to each) exactly as on its own thread: the same tables, row for row', async () => {
+  it('weighs the words in worker threads (a chunk to each, or to its own thread when they are behind) exactly as on its own thread: the same tables, row for row', async () => {
     // The workers' bundle: made by the build (npm test builds first).
     expect(existsSync(WORKER_FILE)).toBe(true);
     const file = join(dir, 'two-chunks.json');
     await writeSyntheticFacts(file, CHUNK_FACTS + 500);
-    const rows = (workers: number) => {
-      const target = join(dir, `workers-${workers}.sqlite`);
-      buildIndexFile(file, file, target, { workers });
+    const rows = (workers: number, behind?: number) => {
+      const target = join(dir, `workers-${workers}-${behind}.sqlite`);
+      buildIndexFile(file, file, target, { workers, behind });
       const db = new (sqlite() as NonNullable<ReturnType<typeof sqlite>>).DatabaseSync(target, { readOnly: true });
       try {
         // Each table's rows in key order, as a digest (comparing tens of thousands of rows one by one takes the test runner a minute).
@@ -214,6 +214,10 @@ describe.skipIf(!HAS_SQLITE)('reading a facts file piece by piece', () => {
     const here = rows(0);
     expect(here[0]).toMatch(/^postings \d{5,} rows [0-9a-f]{64}$/);
     expect(rows(2)).toEqual(here);
+    // Every chunk on the build's own thread through the pool; then (one worker, behind at one chunk) the first
+    // chunk in the worker and the next on the build's thread, the worker still at the first when it begins.
+    expect(rows(1, 0)).toEqual(here);
+    expect(rows(1, 1)).toEqual(here);
   });
 
   it('themes after the facts: the words made again with them (a rollback of the first pass), no journal file left', () => {
