@@ -263,7 +263,8 @@ function unmatchedWeight(term: string, n: number): number {
   if (isHan(term)) return term.length === 1 ? 0.2 * rarest : 0.6 * rarest;
   // A common English word the facts lack is the wording of a question; a
   // rarer one, or one that is no English word at all, names a topic.
-  return isWording(term) ? FILLER_WEIGHT * rarest : rarest;
+  // A name is never wording, however common ("new york").
+  return isWording(term) && !isName(term) ? FILLER_WEIGHT * rarest : rarest;
 }
 
 /**

@@ -169,6 +169,8 @@ describe('search, as a person who never read the article asks', () => {
     // A place the facts do not cover is not answered by Chongqing's facts on the same topic.
     'population of wuhan',
     'wuhan car production',
+    // A name is never the wording of a question, however common a word it is ("york").
+    'new york trade',
     // A place the facts name, on a topic its facts lack: neither the topic's facts (they miss
     // the place) nor the place's facts (they miss the topic's most specific word) answer.
     'chengdu gdp 2025',
