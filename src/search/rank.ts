@@ -8,6 +8,7 @@ import { isDescribing, isKnownWord, isName, isTopicNoun, relatedTerms, wordRank 
 import { editDistance } from './suggest.js';
 import { derivedForms, family, isHan, isStopWord, terms } from './tokenize.js';
 import type { Fact } from '../data/types.js';
+import type { RankInfo } from './rank-info.js';
 
 /** Fuzzy matches below this similarity (0..1) are dropped. */
 const MIN_SIMILARITY = 0.7;
@@ -69,22 +70,53 @@ const JOINING_WORDS = new Set(['and', 'plus', 'vs', 'versus', 'also', '和', '�
 
 /** The query's words, in the parts that its joining words and commas mark. */
 export function queryParts(index: SearchIndex, query: string): string[][] {
-  const parts: string[][] = [];
+  return askedParts(index, query).map((p) => p.words);
+}
+
+/**
+ * What a question asks of its topic beyond being about it: a figure ("how
+ * many", "how much", 多少, 几) or a date ("when", "what year", 什么时候). A
+ * fact with no figure and no place in a ranking cannot say how many, nor one
+ * with no year when: "how many metro lines does chongqing have" is not
+ * answered by a station's topping-out, nor "when will line 17 open" by it.
+ */
+export interface Asks {
+  figure: boolean;
+  date: boolean;
+}
+
+const HAN_FIGURE = /多少|几/;
+const HAN_DATE = /什么时候|何时|哪一?年/;
+
+/** The query's parts, each with what its question asks for. */
+export function askedParts(index: SearchIndex, query: string): { words: string[]; asks: Asks }[] {
+  const parts: { words: string[]; asks: Asks }[] = [];
   let count = 0;
-  for (const piece of query.split(partMarks(query))) {
-    let part: string[] = [];
+  const newPart = () => {
+    const part = { words: [] as string[], asks: { figure: false, date: false } };
     parts.push(part);
+    return part;
+  };
+  for (const piece of query.split(partMarks(query))) {
+    let part = newPart();
+    let previous = '';
     for (const t of terms(piece)) {
+      if (isHan(t)) {
+        if (HAN_FIGURE.test(t)) part.asks.figure = true;
+        if (HAN_DATE.test(t)) part.asks.date = true;
+      } else if (previous === 'how' && (t === 'many' || t === 'much')) part.asks.figure = true;
+      else if (t === 'when' || ((previous === 'what' || previous === 'which') && t === 'year')) part.asks.date = true;
+      previous = t;
       for (const word of isHan(t) ? segmentHan(t, index) : [t]) {
-        if (JOINING_WORDS.has(word)) parts.push((part = []));
+        if (JOINING_WORDS.has(word)) part = newPart();
         else if (!isStopWord(word) && count < MAX_QUERY_TERMS) {
-          part.push(word);
+          part.words.push(word);
           count++;
         }
       }
     }
   }
-  return parts.filter((p) => p.length > 0);
+  return parts.filter((p) => p.words.length > 0);
 }
 
 /**
@@ -400,7 +432,7 @@ function tellingCoverage(m: Match, part: readonly QueryWord[]): number {
 interface Ranked {
   m: Match;
   /** What ranking needs of the fact (word-index.ts: rankInfo). */
-  info: { figured: boolean; length: number; source: string | number };
+  info: RankInfo;
   relevance: number;
 }
 
@@ -500,10 +532,10 @@ function topics(
   index: SearchIndex,
   matches: Matches,
   words: readonly QueryWord[],
-  parts: readonly QueryWord[][],
+  parts: readonly Part[],
   wanted: number,
 ): { found: Ranked[][]; answered: number } {
-  const answers = (part: readonly QueryWord[], enough: number, bestLevelWhole = false) =>
+  const answers = (part: readonly QueryWord[], asks: Asks, enough: number, bestLevelWhole = false) =>
     rank(
       index,
       matches,
@@ -514,22 +546,36 @@ function topics(
         tellingCoverage(r.m, part) > MIN_COVERAGE &&
         realMatch(r.m, part) &&
         namesMet(r.m, part) &&
-        keyMet(r.m, part),
+        keyMet(r.m, part) &&
+        gives(r.info, asks),
       bestLevelWhole,
     );
   // The first `wanted` facts of each topic are all that search() can show
   // (taking turns, the first topic's alone fill the page); the leads below
   // may be any of the whole query's facts, so those are all ranked. A
   // part's facts that lead are of its best level, always ranked in full.
-  const whole = answers(words, parts.length <= 1 ? wanted : Infinity);
+  const whole = answers(words, parts.length === 1 ? (parts[0]?.asks ?? NOTHING_ASKED) : NOTHING_ASKED, parts.length <= 1 ? wanted : Infinity);
   if (parts.length <= 1) return whole.length ? { found: [whole], answered: 1 } : { found: [], answered: 0 };
   // Each part's own best facts, taking turns: a fact that touches every part
   // on a shared word ("yangtze" in "yangtze water quality and fish species")
   // must not stand in for the best answer to either.
-  const own = parts.map((part) => answers(part, wanted, true)).filter((t) => t.length > 0);
+  const own = parts.map((part) => answers(part.words, part.asks, wanted, true)).filter((t) => t.length > 0);
   // A fact that is among the very best for every part answers the whole query and leads.
   const leads = whole.filter((r) => own.length === parts.length && own.every((t) => t.some((o) => o.m.doc === r.m.doc && o.relevance >= (t[0]?.relevance ?? 1))));
   return { found: leads.length ? [leads, ...own] : own, answered: own.length };
+}
+
+const NOTHING_ASKED: Asks = { figure: false, date: false };
+
+/** A query's topic: its words, and what its question asks for. */
+interface Part {
+  words: QueryWord[];
+  asks: Asks;
+}
+
+/** Whether a fact gives what the question asks for: a figure or a place in a ranking for "how many", a year for "when". */
+function gives(info: Ranked['info'], asks: Asks): boolean {
+  return (!asks.figure || info.figured || info.ranked) && (!asks.date || info.dated);
 }
 
 /**
@@ -596,21 +642,29 @@ function describingAsWording(index: SearchIndex, part: readonly QueryWord[]): vo
  * it (or after it, when first), so that it is not answered by whatever
  * facts name Chongqing.
  */
-function settingJoined(parts: QueryWord[][]): QueryWord[][] {
+function settingJoined(parts: Part[]): Part[] {
   if (parts.length <= 1) return parts;
-  const out: QueryWord[][] = [];
-  let pending: QueryWord[] = [];
+  const out: Part[] = [];
+  let pending: Part | undefined;
+  const join = (into: Part, part: Part) => {
+    into.words.push(...part.words);
+    into.asks = { figure: into.asks.figure || part.asks.figure, date: into.asks.date || part.asks.date };
+  };
   for (const part of parts) {
-    if (!part.some((w) => w.weight >= TELLING)) {
+    if (!part.words.some((w) => w.weight >= TELLING)) {
       const last = out.at(-1);
-      if (last) last.push(...part);
-      else pending.push(...part);
+      if (last) join(last, part);
+      else if (pending) join(pending, part);
+      else pending = { words: [...part.words], asks: part.asks };
       continue;
     }
-    out.push([...pending, ...part]);
-    pending = [];
+    if (pending) {
+      join(pending, part);
+      out.push(pending);
+      pending = undefined;
+    } else out.push({ words: [...part.words], asks: part.asks });
   }
-  if (pending.length) out.push(pending);
+  if (pending) out.push(pending);
   return out;
 }
 
@@ -663,8 +717,8 @@ interface Found {
 }
 
 function searchOnce(index: SearchIndex, query: string, options: SearchOptions): Found {
-  const termParts = queryParts(index, query);
-  const terms = [...new Set(termParts.flat())];
+  const termParts = askedParts(index, query);
+  const terms = [...new Set(termParts.flatMap((p) => p.words))];
   const words: QueryWord[] = terms.map((term, i) => {
     const cands = candidates(index, term);
     // A word the query says itself is that word's match, not another's
@@ -676,8 +730,8 @@ function searchOnce(index: SearchIndex, query: string, options: SearchOptions): 
   });
   if (words.length === 0) return { hits: [], answered: 0, complete: false };
   const byTerm = new Map(words.map((w) => [w.term, w]));
-  const parts = settingJoined(termParts.map((p) => p.flatMap((term) => byTerm.get(term) ?? [])));
-  for (const part of parts) describingAsWording(index, part);
+  const parts = settingJoined(termParts.map((p) => ({ words: p.words.flatMap((term) => byTerm.get(term) ?? []), asks: p.asks })));
+  for (const part of parts) describingAsWording(index, part.words);
   // Only as many hits as asked for are made: a big index may rank many thousands.
   const wanted = options.limit ?? Infinity;
   const { found, answered } = topics(index, matchFacts(index, words), words, parts, wanted);

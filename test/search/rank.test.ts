@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadFacts } from '../../src/data/load.js';
-import { candidates, queryParts, queryTerms, search, similarity } from '../../src/search/rank.js';
+import { askedParts, candidates, queryParts, queryTerms, search, similarity } from '../../src/search/rank.js';
 import { buildIndex } from '../../src/search/word-index.js';
 
 const data = loadFacts();
@@ -118,6 +118,27 @@ describe('queryParts: a query splits into topics at joining words and commas onl
   );
 });
 
+describe('askedParts: what each part of a question asks for beyond its topic', () => {
+  const none = { figure: false, date: false };
+  const figure = { figure: true, date: false };
+  const date = { figure: false, date: true };
+  it.each([
+    ['gdp 2025', [none]],
+    ['how many cars', [figure]],
+    ['How much green credit', [figure]],
+    ['how big is the economy', [none]], // a size in words, a rank or a figure: not asked as a number
+    ['when does the plan start', [date]],
+    ['what year did the ban start', [date]],
+    ['the year of the plan', [none]],
+    ['重庆汽车产量多少', [figure]],
+    ['中欧班列有几个', [figure]],
+    ['十五五规划什么时候开局', [date]],
+    // Each part asks its own question.
+    ['how many people live here and when does the plan begin', [figure, date]],
+    ['gdp, and when does the plan begin', [none, date]],
+  ])('%s', (q, expected) => expect(askedParts(index, q).map((p) => p.asks)).toEqual(expected));
+});
+
 describe('search, as a person who never read the article asks', () => {
   it.each([
     // A question's wording is optional: the content words decide.
@@ -185,7 +206,18 @@ describe('search, as a person who never read the article asks', () => {
     'chongqing fiscal revenue 2025',
     // A common word that is only a noun names a topic.
     'how many universities are there in chongqing',
+    // "How many" asks for a figure and "when" for a year: a fact on the topic that gives neither is no answer.
+    'how many stations are on rail transit line 17',
+    '轨道交通17号线有几个站',
+    'when was gaolong avenue station topped out',
   ])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
+
+  it.each([
+    ['how much green credit is there', 'green-loans-1-trillion'],
+    ['when does the next five-year plan open', '15th-five-year-plan-2026'],
+    // A place in a ranking says how many as well as a figure does.
+    ['how many china-europe railway express trips in total, compared nationwide', 'china-europe-railway-express-trips-first'],
+  ])('%s finds %s, which gives what the question asks for', (q, id) => expect(top(q, 1)).toEqual([id]));
 
   // Chatter around a question: a clause that finds nothing alone, and says less than the rest, is left out.
   it.each([
