@@ -22,6 +22,9 @@ export const COMMON_RANK = 300;
 const FILLER_WEIGHT = 0.15;
 /** A fact must cover more than this share (0..1) of the weight of its topic's words: half is not an answer. */
 const MIN_COVERAGE = 0.5;
+/** Or more than this share, when the evidence converges: this many of the topic's telling words meet the fact as written. */
+const CONVERGING_COVERAGE = 0.35;
+const CONVERGING_WORDS = 3;
 
 /** The English words this common (frequency rank) are the basic vocabulary, too common to say what a query is about. */
 export const BASIC_VOCABULARY = 2000;
@@ -542,8 +545,7 @@ function topics(
       part,
       enough,
       (r) =>
-        r.relevance > MIN_COVERAGE &&
-        tellingCoverage(r.m, part) > MIN_COVERAGE &&
+        covers(r, part) &&
         realMatch(r.m, part) &&
         namesMet(r.m, part) &&
         keyMet(r.m, part) &&
@@ -563,6 +565,37 @@ function topics(
   // A fact that is among the very best for every part answers the whole query and leads.
   const leads = whole.filter((r) => own.length === parts.length && own.every((t) => t.some((o) => o.m.doc === r.m.doc && o.relevance >= (t[0]?.relevance ?? 1))));
   return { found: leads.length ? [leads, ...own] : own, answered: own.length };
+}
+
+/**
+ * A fact covers more than half of the part's weight and of its telling
+ * words' weight (MIN_COVERAGE), or its evidence converges: several of the
+ * part's words meet it, and it covers more than CONVERGING_COVERAGE. A
+ * paraphrase says more than the fact in words of its own ("old coal dock
+ * turned into an orange grove by the river": "old" and "turned" meet other
+ * facts); several words meeting one fact are strong evidence all the same,
+ * where one word, or one loose link in meaning, is not.
+ */
+function covers(r: Ranked, part: readonly QueryWord[]): boolean {
+  const floor = converges(r.m, part) ? CONVERGING_COVERAGE : MIN_COVERAGE;
+  return r.relevance > floor && tellingCoverage(r.m, part) > floor;
+}
+
+/**
+ * Whether at least CONVERGING_WORDS telling words of the part (not numbers)
+ * meet the fact as written (or as a typo or relative), or all but one of
+ * them with more meeting it in meaning ("tenants" its "rent").
+ */
+function converges(m: Match, part: readonly QueryWord[]): boolean {
+  let written = 0;
+  let meant = 0;
+  for (const w of part) {
+    if (w.weight < TELLING || /\d/.test(w.term)) continue;
+    const score = scoreOf(m, w);
+    if (score > SEMANTIC_SIMILARITY) written++;
+    else if (score > 0) meant++;
+  }
+  return written >= CONVERGING_WORDS || (written >= CONVERGING_WORDS - 1 && written + meant >= CONVERGING_WORDS + 1);
 }
 
 const NOTHING_ASKED: Asks = { figure: false, date: false };

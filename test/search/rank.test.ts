@@ -253,6 +253,14 @@ describe('search, as a person who never read the article asks', () => {
     expect(cost(words.join(': '))).toBeLessThanOrEqual(2 * cost(words.join(' ')));
   });
 
+  // Evidence that converges: several words of a paraphrase meet one fact as
+  // written, though its own words ("standing", "worth", "little", "grew")
+  // meet other facts or none, and the fact covers less than half of it.
+  it.each([
+    ['screen industry chongqing national standing worth talking about', 'flexible-display-top-five-nationally'],
+    ['former little freight yard grew into a big trade corridor hub', 'xiaonanya-former-fourth-class-station'],
+  ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
+
   it('answers a query naming a place with the facts that name it', () => {
     expect(top('fengjie navel orange fair chengdu', 1)).toEqual(['fengjie-navel-orange-fair-chengdu']);
     expect(top('chengdu chongqing science center', 1)).toEqual(['chengdu-chongqing-science-center-first']);
