@@ -669,6 +669,24 @@ function describingAsWording(index: SearchIndex, part: readonly QueryWord[]): vo
   for (const w of part) if (describing(w)) w.weight = Math.min(w.weight, wording);
 }
 
+// Words joined by hyphens: "eco-friendly", "top-flight".
+const COMPOUND = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g;
+
+/**
+ * A compound the facts lack ("eco-friendly": no fact has either word as
+ * written) names one thing, so it counts as one word the facts lack, not as
+ * two: its words share one word's weight. A compound the facts use a word
+ * of ("top-flight", "rent-to-own") keeps its words' weights.
+ */
+function compoundsAsOne(query: string, byTerm: ReadonlyMap<string, QueryWord>): void {
+  for (const [compound] of query.matchAll(COMPOUND)) {
+    const words = [...new Set(terms(compound))].flatMap((t) => byTerm.get(t) ?? []);
+    if (words.length < 2 || words.some(metAsWritten)) continue;
+    const weight = Math.max(...words.map((w) => w.weight)) / words.length;
+    for (const w of words) w.weight = Math.min(w.weight, weight);
+  }
+}
+
 /**
  * A part of nothing but the setting (words in most facts: "chengdu and
  * chongqing", "chongqing") is no topic of its own: it joins the part before
@@ -763,6 +781,7 @@ function searchOnce(index: SearchIndex, query: string, options: SearchOptions): 
   });
   if (words.length === 0) return { hits: [], answered: 0, complete: false };
   const byTerm = new Map(words.map((w) => [w.term, w]));
+  compoundsAsOne(query, byTerm);
   const parts = settingJoined(termParts.map((p) => ({ words: p.words.flatMap((term) => byTerm.get(term) ?? []), asks: p.asks })));
   for (const part of parts) describingAsWording(index, part.words);
   // Only as many hits as asked for are made: a big index may rank many thousands.

@@ -261,6 +261,11 @@ describe('search, as a person who never read the article asks', () => {
     ['former little freight yard grew into a big trade corridor hub', 'xiaonanya-former-fourth-class-station'],
   ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
 
+  // A compound the facts lack counts as one word they lack, not two.
+  it('earth-friendly lending by banks total finds the green loans', () => {
+    expect(top('earth-friendly lending by banks total', 3)).toContain('green-loans-1-trillion');
+  });
+
   it('answers a query naming a place with the facts that name it', () => {
     expect(top('fengjie navel orange fair chengdu', 1)).toEqual(['fengjie-navel-orange-fair-chengdu']);
     expect(top('chengdu chongqing science center', 1)).toEqual(['chengdu-chongqing-science-center-first']);
