@@ -89,6 +89,7 @@ export interface Asks {
 }
 
 const HAN_FIGURE = /多少|几/;
+const QUESTION_WORDS = new Set(['how', 'what', 'which', 'when', 'where', 'who', 'why']);
 const HAN_DATE = /什么时候|何时|哪一?年/;
 
 /** The query's parts, each with what its question asks for. */
@@ -103,7 +104,16 @@ export function askedParts(index: SearchIndex, query: string): { words: string[]
   for (const piece of query.split(partMarks(query))) {
     let part = newPart();
     let previous = '';
+    // "According to the article" names where the asker read it, not what is asked:
+    // its words are left out, up to the end of the piece or a question word.
+    let source = false;
     for (const t of terms(piece)) {
+      if (source && !QUESTION_WORDS.has(t)) continue;
+      source = previous === 'according' && t === 'to';
+      if (source && part.words.at(-1) === 'according') {
+        part.words.pop();
+        count--;
+      }
       if (isHan(t)) {
         if (HAN_FIGURE.test(t)) part.asks.figure = true;
         if (HAN_DATE.test(t)) part.asks.date = true;

@@ -105,6 +105,9 @@ describe('queryParts: a query splits into topics at joining words and commas onl
     ['gdp+population', [['gdp'], ['population']]],
     ['gdp + population', [['gdp'], ['population']]],
     ['AI+ action', [['ai', 'action']]], // a plus that ends a name joins nothing
+    // Where the asker read it is not what is asked.
+    ['gdp according to the newspaper', [['gdp']]],
+    ['according to xinhua how big is the gdp', [['big', 'gdp']]],
     ['r&d spending', [['r', 'd', 'spending']]], // nor an ampersand inside a word
     ['gdp&population', [['gdp', 'population']]],
   ])('%s', (q, expected) => expect(queryParts(index, q)).toEqual(expected));
