@@ -89,6 +89,39 @@ export interface Asks {
 }
 
 const HAN_FIGURE = /多少|几/;
+// An amount in Chinese: digits or Chinese numerals before 万 (ten thousand), 亿 (a hundred million) or 万亿 (a trillion).
+const HAN_AMOUNT = /([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(万亿|亿|万)/g;
+const HAN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const HAN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const isAscii = (text: string): boolean => /^[\x00-\x7f]*$/.test(text);
+
+/**
+ * A Chinese amount as the facts' English gives it: 8000亿 is "800 billion",
+ * 5000万 "50 million", 一万亿 "1 trillion", 25万 "250000", so that the
+ * query meets the figure the facts write in English.
+ */
+export function amountInWords(number: string, unit: string): string {
+  let n = 0;
+  if (/^[0-9.]+$/.test(number)) n = Number(number);
+  else {
+    let digit = 0;
+    for (const c of number) {
+      const d = HAN_DIGITS[c];
+      const u = HAN_UNITS[c];
+      if (d !== undefined) digit = d;
+      else if (u !== undefined) {
+        n += (digit || 1) * u;
+        digit = 0;
+      }
+    }
+    n += digit;
+  }
+  const value = n * (unit === '万亿' ? 1e12 : unit === '亿' ? 1e8 : 1e4);
+  const scales: [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
+  for (const [size, name] of scales) if (value >= size) return `${Number((value / size).toPrecision(6))} ${name}`;
+  return String(Math.round(value));
+}
+
 const QUESTION_WORDS = new Set(['how', 'what', 'which', 'when', 'where', 'who', 'why']);
 const HAN_DATE = /什么时候|何时|哪一?年/;
 
@@ -103,11 +136,12 @@ export function askedParts(index: SearchIndex, query: string): { words: string[]
   };
   for (const piece of query.split(partMarks(query))) {
     let part = newPart();
+    const text = isAscii(piece) ? piece : piece.replace(HAN_AMOUNT, (_, n: string, unit: string) => ` ${amountInWords(n, unit)} `);
     let previous = '';
     // "According to the article" names where the asker read it, not what is asked:
     // its words are left out, up to the end of the piece or a question word.
     let source = false;
-    for (const t of terms(piece)) {
+    for (const t of terms(text)) {
       if (source && !QUESTION_WORDS.has(t)) continue;
       source = previous === 'according' && t === 'to';
       if (source && part.words.at(-1) === 'according') {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadFacts } from '../../src/data/load.js';
-import { askedParts, candidates, queryParts, queryTerms, search, similarity } from '../../src/search/rank.js';
+import { amountInWords, askedParts, candidates, queryParts, queryTerms, search, similarity } from '../../src/search/rank.js';
 import { buildIndex } from '../../src/search/word-index.js';
 
 const data = loadFacts();
@@ -119,6 +119,22 @@ describe('queryParts: a query splits into topics at joining words and commas onl
     '%s splits the same beyond ASCII',
     (q) => expect(queryParts(index, `${q} 森林`).map((p) => p.filter((w) => w !== '森林'))).toEqual(queryParts(index, q)),
   );
+});
+
+describe('amountInWords: a Chinese amount as the facts write it in English', () => {
+  it.each([
+    ['8000', '亿', '800 billion'],
+    ['5000', '万', '50 million'],
+    ['3.37', '万亿', '3.37 trillion'],
+    ['一', '万亿', '1 trillion'],
+    ['三千二百', '万', '32 million'],
+    ['十五', '万', '150000'],
+    ['25', '万', '250000'],
+  ])('%s%s is %s', (n, unit, words) => expect(amountInWords(n, unit)).toBe(words));
+
+  it('lets a Chinese question meet the figure', () => {
+    expect(top('重庆常住人口超过三千万了吗', 3).some((id) => id.includes('population'))).toBe(true);
+  });
 });
 
 describe('askedParts: what each part of a question asks for beyond its topic', () => {
