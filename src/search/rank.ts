@@ -249,12 +249,15 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
 /**
  * The facts' words closest in meaning ("credit": loan), counting less than
  * the word itself or a typo of it would; also for a word the facts use, as
- * they may say the same thing in other facts in other words.
+ * they may say the same thing in other facts in other words. The table
+ * links a word to one form of a fact word; the facts' other forms of it
+ * count the same.
  */
 function withRelated(index: SearchIndex, q: string, out: Map<string, number>): Map<string, number> {
   for (const r of relatedTerms(q)) {
     const sim = SEMANTIC_SIMILARITY * r.similarity;
-    if (hasWord(index, r.term) && sim > (out.get(r.term) ?? 0)) out.set(r.term, sim);
+    // The related word's family with it: "cutting" is near "reduce", and so means "reduced" as much.
+    for (const v of [r.term, ...familyOf(index, family(r.term))]) if (v !== q && hasWord(index, v) && sim > (out.get(v) ?? 0)) out.set(v, sim);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { loadFacts } from '../../src/data/load.js';
 import { amountInWords, askedParts, candidates, queryParts, queryTerms, search, similarity } from '../../src/search/rank.js';
 import { buildIndex } from '../../src/search/word-index.js';
+import { relatedTerms } from '../../src/search/related.js';
 
 const data = loadFacts();
 const index = buildIndex(data.facts, data.themes);
@@ -39,6 +40,16 @@ describe('candidates: a word as another part of speech counts as its family does
     ['efficient', 'efficiency'],
     ['intelligent', 'intelligence'],
   ])('%s -> %s', (q, v) => expect(candidates(tiny, q).get(v)).toBe(0.9));
+});
+
+describe('candidates: a related word meets the facts in any of its forms', () => {
+  // The table links "cutting" to "reduce" (and "reducing"); this fact says "reduced".
+  const tiny = buildIndex([{ id: 'x', theme: 't', statement: 'reports reduced by half', source: 's', section: 's' }], []);
+  it('cutting -> reduced, as a related word counts (at most 0.6), as much as its nearest form in the table', () => {
+    const near = relatedTerms('cutting').filter((r) => r.term.startsWith('reduc'));
+    expect(near.length).toBeGreaterThan(0);
+    expect(candidates(tiny, 'cutting').get('reduced')).toBeCloseTo(0.6 * Math.max(...near.map((r) => r.similarity)));
+  });
 });
 
 describe('similarity', () => {
