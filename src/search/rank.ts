@@ -85,6 +85,8 @@ export function queryParts(index: SearchIndex, query: string): string[][] {
  */
 export interface Asks {
   figure: boolean;
+  /** A length, a time it takes ("how long", "how fast"): only a figure says it, not a place in a ranking. */
+  measure: boolean;
   date: boolean;
 }
 
@@ -122,6 +124,8 @@ export function amountInWords(number: string, unit: string): string {
   return String(Math.round(value));
 }
 
+// "How long", "how far", "how fast": a measure.
+const MEASURES = new Set(['long', 'far', 'fast']);
 const QUESTION_WORDS = new Set(['how', 'what', 'which', 'when', 'where', 'who', 'why']);
 const HAN_DATE = /什么时候|何时|哪一?年/;
 
@@ -130,7 +134,7 @@ export function askedParts(index: SearchIndex, query: string): { words: string[]
   const parts: { words: string[]; asks: Asks }[] = [];
   let count = 0;
   const newPart = () => {
-    const part = { words: [] as string[], asks: { figure: false, date: false } };
+    const part = { words: [] as string[], asks: { figure: false, measure: false, date: false } };
     parts.push(part);
     return part;
   };
@@ -152,6 +156,7 @@ export function askedParts(index: SearchIndex, query: string): { words: string[]
         if (HAN_FIGURE.test(t)) part.asks.figure = true;
         if (HAN_DATE.test(t)) part.asks.date = true;
       } else if (previous === 'how' && (t === 'many' || t === 'much')) part.asks.figure = true;
+      else if (previous === 'how' && MEASURES.has(t)) part.asks.measure = true;
       else if (t === 'when' || ((previous === 'what' || previous === 'which') && t === 'year')) part.asks.date = true;
       previous = t;
       for (const word of isHan(t) ? segmentHan(t, index) : [t]) {
@@ -645,7 +650,7 @@ function converges(m: Match, part: readonly QueryWord[]): boolean {
   return written >= CONVERGING_WORDS || (written >= CONVERGING_WORDS - 1 && written + meant >= CONVERGING_WORDS + 1);
 }
 
-const NOTHING_ASKED: Asks = { figure: false, date: false };
+const NOTHING_ASKED: Asks = { figure: false, measure: false, date: false };
 
 /** A query's topic: its words, and what its question asks for. */
 interface Part {
@@ -653,9 +658,9 @@ interface Part {
   asks: Asks;
 }
 
-/** Whether a fact gives what the question asks for: a figure or a place in a ranking for "how many", a year for "when". */
+/** Whether a fact gives what the question asks for: a figure or a place in a ranking for "how many", a figure for "how long", a year for "when". */
 function gives(info: Ranked['info'], asks: Asks): boolean {
-  return (!asks.figure || info.figured || info.ranked) && (!asks.date || info.dated);
+  return (!asks.figure || info.figured || info.ranked) && (!asks.measure || info.figured) && (!asks.date || info.dated);
 }
 
 /**
@@ -746,7 +751,7 @@ function settingJoined(parts: Part[]): Part[] {
   let pending: Part | undefined;
   const join = (into: Part, part: Part) => {
     into.words.push(...part.words);
-    into.asks = { figure: into.asks.figure || part.asks.figure, date: into.asks.date || part.asks.date };
+    into.asks = { figure: into.asks.figure || part.asks.figure, measure: into.asks.measure || part.asks.measure, date: into.asks.date || part.asks.date };
   };
   for (const part of parts) {
     if (!part.words.some((w) => w.weight >= TELLING)) {

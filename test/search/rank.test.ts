@@ -149,14 +149,17 @@ describe('amountInWords: a Chinese amount as the facts write it in English', () 
 });
 
 describe('askedParts: what each part of a question asks for beyond its topic', () => {
-  const none = { figure: false, date: false };
-  const figure = { figure: true, date: false };
-  const date = { figure: false, date: true };
+  const none = { figure: false, measure: false, date: false };
+  const figure = { figure: true, measure: false, date: false };
+  const measure = { figure: false, measure: true, date: false };
+  const date = { figure: false, measure: false, date: true };
   it.each([
     ['gdp 2025', [none]],
     ['how many cars', [figure]],
     ['How much green credit', [figure]],
     ['how big is the economy', [none]], // a size in words, a rank or a figure: not asked as a number
+    ['how long are the rural roads', [measure]],
+    ['how fast was the licence renewed', [measure]],
     ['when does the plan start', [date]],
     ['what year did the ban start', [date]],
     ['the year of the plan', [none]],
@@ -240,6 +243,8 @@ describe('search, as a person who never read the article asks', () => {
     'how many stations are on rail transit line 17',
     '轨道交通17号线有几个站',
     'when was gaolong avenue station topped out',
+    // "How long" asks for a measure, which a place in a ranking does not give.
+    'how long do china-europe railway express trips take',
   ])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
 
   it.each([
