@@ -90,9 +90,11 @@ export interface Asks {
   date: boolean;
 }
 
-const HAN_FIGURE = /多少|几/;
-// An amount in Chinese: digits or Chinese numerals before 万 (ten thousand), 亿 (a hundred million) or 万亿 (a trillion).
-const HAN_AMOUNT = /([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(万亿|亿|万)/g;
+// 多少, 几 (regular expressions are written in escapes: the bundle is ASCII).
+const HAN_FIGURE = /\u591a\u5c11|\u51e0/;
+// An amount in Chinese: digits or Chinese numerals (零〇一二两三四五六七八九十百千) before 万 (ten thousand),
+// 亿 (a hundred million) or 万亿 (a trillion).
+const HAN_AMOUNT = /([0-9]+(?:\.[0-9]+)?|[\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343]+)(\u4e07\u4ebf|\u4ebf|\u4e07)/g;
 const HAN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const HAN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const isAscii = (text: string): boolean => /^[\x00-\x7f]*$/.test(text);
@@ -127,7 +129,8 @@ export function amountInWords(number: string, unit: string): string {
 // "How long", "how far", "how fast": a measure.
 const MEASURES = new Set(['long', 'far', 'fast']);
 const QUESTION_WORDS = new Set(['how', 'what', 'which', 'when', 'where', 'who', 'why']);
-const HAN_DATE = /什么时候|何时|哪一?年/;
+// 什么时候, 何时, 哪年, 哪一年.
+const HAN_DATE = /\u4ec0\u4e48\u65f6\u5019|\u4f55\u65f6|\u54ea\u4e00?\u5e74/;
 
 /** The query's parts, each with what its question asks for. */
 export function askedParts(index: SearchIndex, query: string): { words: string[]; asks: Asks }[] {
