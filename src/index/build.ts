@@ -14,6 +14,7 @@ import type { Fact, Theme } from '../data/types.js';
 import { DataError } from '../errors.js';
 import { themeTexts } from '../search/word-index.js';
 import { family, isHan } from '../search/tokenize.js';
+import { factRankInfo, packRankFlags, type RankInfo } from '../search/rank-info.js';
 import type { EncodedChunk } from './postings.js';
 import { wordsPool, type WordsPool } from './words-pool.js';
 import { scanFactsFile, type ScanResult } from './scan.js';
@@ -222,7 +223,7 @@ function fill(
         words?.add(fact, doc, json);
         const figured = fact.figures?.length ? 1 : 0;
         ranking[local * 2] = sourceKey(fact.source);
-        ranking[local * 2 + 1] = fact.statement.length * 2 + figured;
+        ranking[local * 2 + 1] = packRankFlags(factRankInfo(fact) as RankInfo);
         for (const g of fact.figures ?? []) units.add(g.unit);
         withFigures += figured;
         const c = counts.get(fact.theme) ?? { facts: 0, withFigures: 0 };

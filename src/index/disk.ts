@@ -12,6 +12,7 @@ import type { Fact, Meta, Theme } from '../data/types.js';
 import type { Stats } from '../core/stats.js';
 import type { PostingsView, SearchIndex } from '../search/word-index.js';
 import { isHan } from '../search/tokenize.js';
+import { unpackRankFlags, type RankInfo } from '../search/rank-info.js';
 import { DataError } from '../errors.js';
 import { CHUNK_FACTS, INDEX_FORMAT, INDEX_VERSION, SCHEMA } from './schema.js';
 import { nearPlan, type NearPlan } from './near.js';
@@ -291,7 +292,7 @@ export class FactsIndex implements SearchIndex {
     return this.factMemo.remember(doc, this.parseFact(row));
   }
 
-  rankInfo(doc: number): { figured: boolean; length: number; source: number } | undefined {
+  rankInfo(doc: number): RankInfo | undefined {
     if (!Number.isInteger(doc) || doc < 0 || doc >= this.size) return undefined;
     const chunk = Math.floor(doc / CHUNK_FACTS);
     let data = this.rankingMemo.get(chunk);
@@ -306,7 +307,7 @@ export class FactsIndex implements SearchIndex {
     const local = doc - chunk * CHUNK_FACTS;
     const source = data[local * 2] ?? 0;
     const packed = data[local * 2 + 1] ?? 0;
-    return { figured: packed % 2 === 1, length: Math.floor(packed / 2), source };
+    return { ...unpackRankFlags(packed), source };
   }
 
   // ---- facts -----------------------------------------------------------------

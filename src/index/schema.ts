@@ -3,7 +3,7 @@
 // index beside a facts file is anyone's, like the file.
 
 /** Bumped whenever the tables or what they hold change: an index of another version is rebuilt. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 /** Written in meta, so that a SQLite file of something else is never taken for ours. */
 export const INDEX_FORMAT = 'chongqing-facts-index';
 
@@ -21,7 +21,7 @@ export const TABLES = [
   'CREATE TABLE postings (word TEXT NOT NULL, chunk INTEGER NOT NULL, first INTEGER NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL)',
   // Each word: how many facts hold it, its place in the in-memory index's order, family root, Chinese or not, reversed (for typos).
   'CREATE TABLE words (word TEXT PRIMARY KEY, df INTEGER NOT NULL, ord INTEGER NOT NULL, family TEXT NOT NULL, han INTEGER NOT NULL, rev TEXT NOT NULL, len INTEGER NOT NULL) WITHOUT ROWID',
-  // Per chunk of facts, what ranking needs of each (float64 pairs): a key of its source sentence, and statement length x 2 + has figures.
+  // Per chunk of facts, what ranking needs of each (float64 pairs): a key of its source sentence, and statement length and flags (rank-info.ts: packRankFlags).
   'CREATE TABLE ranking (chunk INTEGER PRIMARY KEY, data BLOB NOT NULL)',
 ] as const;
 

@@ -8,6 +8,7 @@ import { isDescribing, isKnownWord, isName, isTopicNoun, relatedTerms, wordRank 
 import { editDistance } from './suggest.js';
 import { derivedForms, family, isHan, isStopWord, terms } from './tokenize.js';
 import type { Fact } from '../data/types.js';
+import type { RankInfo } from './rank-info.js';
 
 /** Fuzzy matches below this similarity (0..1) are dropped. */
 const MIN_SIMILARITY = 0.7;
@@ -21,6 +22,9 @@ export const COMMON_RANK = 300;
 const FILLER_WEIGHT = 0.15;
 /** A fact must cover more than this share (0..1) of the weight of its topic's words: half is not an answer. */
 const MIN_COVERAGE = 0.5;
+/** Or more than this share, when the evidence converges: this many of the topic's telling words meet the fact as written. */
+const CONVERGING_COVERAGE = 0.35;
+const CONVERGING_WORDS = 3;
 
 /** The English words this common (frequency rank) are the basic vocabulary, too common to say what a query is about. */
 export const BASIC_VOCABULARY = 2000;
@@ -69,22 +73,105 @@ const JOINING_WORDS = new Set(['and', 'plus', 'vs', 'versus', 'also', '和', '�
 
 /** The query's words, in the parts that its joining words and commas mark. */
 export function queryParts(index: SearchIndex, query: string): string[][] {
-  const parts: string[][] = [];
+  return askedParts(index, query).map((p) => p.words);
+}
+
+/**
+ * What a question asks of its topic beyond being about it: a figure ("how
+ * many", "how much", 多少, 几) or a date ("when", "what year", 什么时候). A
+ * fact with no figure and no place in a ranking cannot say how many, nor one
+ * with no year when: "how many metro lines does chongqing have" is not
+ * answered by a station's topping-out, nor "when will line 17 open" by it.
+ */
+export interface Asks {
+  figure: boolean;
+  /** A length, a time it takes ("how long", "how fast"): only a figure says it, not a place in a ranking. */
+  measure: boolean;
+  date: boolean;
+}
+
+// 多少, 几 (regular expressions are written in escapes: the bundle is ASCII).
+const HAN_FIGURE = /\u591a\u5c11|\u51e0/;
+// An amount in Chinese: digits or Chinese numerals (零〇一二两三四五六七八九十百千) before 万 (ten thousand),
+// 亿 (a hundred million) or 万亿 (a trillion).
+const HAN_AMOUNT = /([0-9]+(?:\.[0-9]+)?|[\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343]+)(\u4e07\u4ebf|\u4ebf|\u4e07)/g;
+const HAN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const HAN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const isAscii = (text: string): boolean => /^[\x00-\x7f]*$/.test(text);
+
+/**
+ * A Chinese amount as the facts' English gives it: 8000亿 is "800 billion",
+ * 5000万 "50 million", 一万亿 "1 trillion", 25万 "250000", so that the
+ * query meets the figure the facts write in English.
+ */
+export function amountInWords(number: string, unit: string): string {
+  let n = 0;
+  if (/^[0-9.]+$/.test(number)) n = Number(number);
+  else {
+    let digit = 0;
+    for (const c of number) {
+      const d = HAN_DIGITS[c];
+      const u = HAN_UNITS[c];
+      if (d !== undefined) digit = d;
+      else if (u !== undefined) {
+        n += (digit || 1) * u;
+        digit = 0;
+      }
+    }
+    n += digit;
+  }
+  const value = n * (unit === '万亿' ? 1e12 : unit === '亿' ? 1e8 : 1e4);
+  const scales: [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
+  for (const [size, name] of scales) if (value >= size) return `${Number((value / size).toPrecision(6))} ${name}`;
+  return String(Math.round(value));
+}
+
+// "How long", "how far", "how fast": a measure.
+const MEASURES = new Set(['long', 'far', 'fast']);
+const QUESTION_WORDS = new Set(['how', 'what', 'which', 'when', 'where', 'who', 'why']);
+// 什么时候, 何时, 哪年, 哪一年.
+const HAN_DATE = /\u4ec0\u4e48\u65f6\u5019|\u4f55\u65f6|\u54ea\u4e00?\u5e74/;
+
+/** The query's parts, each with what its question asks for. */
+export function askedParts(index: SearchIndex, query: string): { words: string[]; asks: Asks }[] {
+  const parts: { words: string[]; asks: Asks }[] = [];
   let count = 0;
-  for (const piece of query.split(partMarks(query))) {
-    let part: string[] = [];
+  const newPart = () => {
+    const part = { words: [] as string[], asks: { figure: false, measure: false, date: false } };
     parts.push(part);
-    for (const t of terms(piece)) {
+    return part;
+  };
+  for (const piece of query.split(partMarks(query))) {
+    let part = newPart();
+    const text = isAscii(piece) ? piece : piece.replace(HAN_AMOUNT, (_, n: string, unit: string) => ` ${amountInWords(n, unit)} `);
+    let previous = '';
+    // "According to the article" names where the asker read it, not what is asked:
+    // its words are left out, up to the end of the piece or a question word.
+    let source = false;
+    for (const t of terms(text)) {
+      if (source && !QUESTION_WORDS.has(t)) continue;
+      source = previous === 'according' && t === 'to';
+      if (source && part.words.at(-1) === 'according') {
+        part.words.pop();
+        count--;
+      }
+      if (isHan(t)) {
+        if (HAN_FIGURE.test(t)) part.asks.figure = true;
+        if (HAN_DATE.test(t)) part.asks.date = true;
+      } else if (previous === 'how' && (t === 'many' || t === 'much')) part.asks.figure = true;
+      else if (previous === 'how' && MEASURES.has(t)) part.asks.measure = true;
+      else if (t === 'when' || ((previous === 'what' || previous === 'which') && t === 'year')) part.asks.date = true;
+      previous = t;
       for (const word of isHan(t) ? segmentHan(t, index) : [t]) {
-        if (JOINING_WORDS.has(word)) parts.push((part = []));
+        if (JOINING_WORDS.has(word)) part = newPart();
         else if (!isStopWord(word) && count < MAX_QUERY_TERMS) {
-          part.push(word);
+          part.words.push(word);
           count++;
         }
       }
     }
   }
-  return parts.filter((p) => p.length > 0);
+  return parts.filter((p) => p.words.length > 0);
 }
 
 /**
@@ -170,12 +257,15 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
 /**
  * The facts' words closest in meaning ("credit": loan), counting less than
  * the word itself or a typo of it would; also for a word the facts use, as
- * they may say the same thing in other facts in other words.
+ * they may say the same thing in other facts in other words. The table
+ * links a word to one form of a fact word; the facts' other forms of it
+ * count the same.
  */
 function withRelated(index: SearchIndex, q: string, out: Map<string, number>): Map<string, number> {
   for (const r of relatedTerms(q)) {
     const sim = SEMANTIC_SIMILARITY * r.similarity;
-    if (hasWord(index, r.term) && sim > (out.get(r.term) ?? 0)) out.set(r.term, sim);
+    // The related word's family with it: "cutting" is near "reduce", and so means "reduced" as much.
+    for (const v of [r.term, ...familyOf(index, family(r.term))]) if (v !== q && hasWord(index, v) && sim > (out.get(v) ?? 0)) out.set(v, sim);
   }
   return out;
 }
@@ -263,7 +353,8 @@ function unmatchedWeight(term: string, n: number): number {
   if (isHan(term)) return term.length === 1 ? 0.2 * rarest : 0.6 * rarest;
   // A common English word the facts lack is the wording of a question; a
   // rarer one, or one that is no English word at all, names a topic.
-  return isWording(term) ? FILLER_WEIGHT * rarest : rarest;
+  // A name is never wording, however common ("new york").
+  return isWording(term) && !isName(term) ? FILLER_WEIGHT * rarest : rarest;
 }
 
 /**
@@ -399,7 +490,7 @@ function tellingCoverage(m: Match, part: readonly QueryWord[]): number {
 interface Ranked {
   m: Match;
   /** What ranking needs of the fact (word-index.ts: rankInfo). */
-  info: { figured: boolean; length: number; source: string | number };
+  info: RankInfo;
   relevance: number;
 }
 
@@ -499,36 +590,80 @@ function topics(
   index: SearchIndex,
   matches: Matches,
   words: readonly QueryWord[],
-  parts: readonly QueryWord[][],
+  parts: readonly Part[],
   wanted: number,
 ): { found: Ranked[][]; answered: number } {
-  const answers = (part: readonly QueryWord[], enough: number, bestLevelWhole = false) =>
+  const answers = (part: readonly QueryWord[], asks: Asks, enough: number, bestLevelWhole = false) =>
     rank(
       index,
       matches,
       part,
       enough,
       (r) =>
-        r.relevance > MIN_COVERAGE &&
-        tellingCoverage(r.m, part) > MIN_COVERAGE &&
+        covers(r, part) &&
         realMatch(r.m, part) &&
         namesMet(r.m, part) &&
-        keyMet(r.m, part),
+        keyMet(r.m, part) &&
+        gives(r.info, asks),
       bestLevelWhole,
     );
   // The first `wanted` facts of each topic are all that search() can show
   // (taking turns, the first topic's alone fill the page); the leads below
   // may be any of the whole query's facts, so those are all ranked. A
   // part's facts that lead are of its best level, always ranked in full.
-  const whole = answers(words, parts.length <= 1 ? wanted : Infinity);
+  const whole = answers(words, parts.length === 1 ? (parts[0]?.asks ?? NOTHING_ASKED) : NOTHING_ASKED, parts.length <= 1 ? wanted : Infinity);
   if (parts.length <= 1) return whole.length ? { found: [whole], answered: 1 } : { found: [], answered: 0 };
   // Each part's own best facts, taking turns: a fact that touches every part
   // on a shared word ("yangtze" in "yangtze water quality and fish species")
   // must not stand in for the best answer to either.
-  const own = parts.map((part) => answers(part, wanted, true)).filter((t) => t.length > 0);
+  const own = parts.map((part) => answers(part.words, part.asks, wanted, true)).filter((t) => t.length > 0);
   // A fact that is among the very best for every part answers the whole query and leads.
   const leads = whole.filter((r) => own.length === parts.length && own.every((t) => t.some((o) => o.m.doc === r.m.doc && o.relevance >= (t[0]?.relevance ?? 1))));
   return { found: leads.length ? [leads, ...own] : own, answered: own.length };
+}
+
+/**
+ * A fact covers more than half of the part's weight and of its telling
+ * words' weight (MIN_COVERAGE), or its evidence converges: several of the
+ * part's words meet it, and it covers more than CONVERGING_COVERAGE. A
+ * paraphrase says more than the fact in words of its own ("old coal dock
+ * turned into an orange grove by the river": "old" and "turned" meet other
+ * facts); several words meeting one fact are strong evidence all the same,
+ * where one word, or one loose link in meaning, is not.
+ */
+function covers(r: Ranked, part: readonly QueryWord[]): boolean {
+  const floor = converges(r.m, part) ? CONVERGING_COVERAGE : MIN_COVERAGE;
+  return r.relevance > floor && tellingCoverage(r.m, part) > floor;
+}
+
+/**
+ * Whether at least CONVERGING_WORDS telling words of the part (not numbers)
+ * meet the fact as written (or as a typo or relative), or all but one of
+ * them with more meeting it in meaning ("tenants" its "rent").
+ */
+function converges(m: Match, part: readonly QueryWord[]): boolean {
+  let written = 0;
+  let meant = 0;
+  for (const w of part) {
+    if (w.weight < TELLING || /\d/.test(w.term)) continue;
+    const score = scoreOf(m, w);
+    if (score > SEMANTIC_SIMILARITY) written++;
+    else if (score > 0) meant++;
+  }
+  return written >= CONVERGING_WORDS || (written >= CONVERGING_WORDS - 1 && written + meant >= CONVERGING_WORDS + 1);
+}
+
+const NOTHING_ASKED: Asks = { figure: false, measure: false, date: false };
+
+/** A query's topic: its words, and what its question asks for. */
+interface Part {
+  words: QueryWord[];
+  asks: Asks;
+}
+
+/** Whether a fact gives what the question asks for: a figure or a place in a ranking for "how many", a figure for "how long", a year for "when". */
+function gives(info: Ranked['info'], asks: Asks): boolean {
+  return (!asks.figure || info.figured || info.ranked) && (!asks.measure || info.figured) && (!asks.date || info.dated);
 }
 
 /**
@@ -589,27 +724,53 @@ function describingAsWording(index: SearchIndex, part: readonly QueryWord[]): vo
   for (const w of part) if (describing(w)) w.weight = Math.min(w.weight, wording);
 }
 
+// Words joined by hyphens: "eco-friendly", "top-flight".
+const COMPOUND = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g;
+
+/**
+ * A compound the facts lack ("eco-friendly": no fact has either word as
+ * written) names one thing, so it counts as one word the facts lack, not as
+ * two: its words share one word's weight. A compound the facts use a word
+ * of ("top-flight", "rent-to-own") keeps its words' weights.
+ */
+function compoundsAsOne(query: string, byTerm: ReadonlyMap<string, QueryWord>): void {
+  for (const [compound] of query.matchAll(COMPOUND)) {
+    const words = [...new Set(terms(compound))].flatMap((t) => byTerm.get(t) ?? []);
+    if (words.length < 2 || words.some(metAsWritten)) continue;
+    const weight = Math.max(...words.map((w) => w.weight)) / words.length;
+    for (const w of words) w.weight = Math.min(w.weight, weight);
+  }
+}
+
 /**
  * A part of nothing but the setting (words in most facts: "chengdu and
  * chongqing", "chongqing") is no topic of its own: it joins the part before
  * it (or after it, when first), so that it is not answered by whatever
  * facts name Chongqing.
  */
-function settingJoined(parts: QueryWord[][]): QueryWord[][] {
+function settingJoined(parts: Part[]): Part[] {
   if (parts.length <= 1) return parts;
-  const out: QueryWord[][] = [];
-  let pending: QueryWord[] = [];
+  const out: Part[] = [];
+  let pending: Part | undefined;
+  const join = (into: Part, part: Part) => {
+    into.words.push(...part.words);
+    into.asks = { figure: into.asks.figure || part.asks.figure, measure: into.asks.measure || part.asks.measure, date: into.asks.date || part.asks.date };
+  };
   for (const part of parts) {
-    if (!part.some((w) => w.weight >= TELLING)) {
+    if (!part.words.some((w) => w.weight >= TELLING)) {
       const last = out.at(-1);
-      if (last) last.push(...part);
-      else pending.push(...part);
+      if (last) join(last, part);
+      else if (pending) join(pending, part);
+      else pending = { words: [...part.words], asks: part.asks };
       continue;
     }
-    out.push([...pending, ...part]);
-    pending = [];
+    if (pending) {
+      join(pending, part);
+      out.push(pending);
+      pending = undefined;
+    } else out.push({ words: [...part.words], asks: part.asks });
   }
-  if (pending.length) out.push(pending);
+  if (pending) out.push(pending);
   return out;
 }
 
@@ -662,8 +823,8 @@ interface Found {
 }
 
 function searchOnce(index: SearchIndex, query: string, options: SearchOptions): Found {
-  const termParts = queryParts(index, query);
-  const terms = [...new Set(termParts.flat())];
+  const termParts = askedParts(index, query);
+  const terms = [...new Set(termParts.flatMap((p) => p.words))];
   const words: QueryWord[] = terms.map((term, i) => {
     const cands = candidates(index, term);
     // A word the query says itself is that word's match, not another's
@@ -675,8 +836,9 @@ function searchOnce(index: SearchIndex, query: string, options: SearchOptions): 
   });
   if (words.length === 0) return { hits: [], answered: 0, complete: false };
   const byTerm = new Map(words.map((w) => [w.term, w]));
-  const parts = settingJoined(termParts.map((p) => p.flatMap((term) => byTerm.get(term) ?? [])));
-  for (const part of parts) describingAsWording(index, part);
+  compoundsAsOne(query, byTerm);
+  const parts = settingJoined(termParts.map((p) => ({ words: p.words.flatMap((term) => byTerm.get(term) ?? []), asks: p.asks })));
+  for (const part of parts) describingAsWording(index, part.words);
   // Only as many hits as asked for are made: a big index may rank many thousands.
   const wanted = options.limit ?? Infinity;
   const { found, answered } = topics(index, matchFacts(index, words), words, parts, wanted);

@@ -68,7 +68,7 @@ export interface SearchIndex {
   nearWords(q: string): { words: readonly string[]; all: boolean };
   /** The fact at a position, read when asked for. */
   factAt(doc: number): Fact | undefined;
-  /** What ranking needs of a fact: whether it has figures, its statement's length, its source (or a key for it). */
+  /** What ranking needs of a fact: whether it has figures, a numbered rank, a year; its statement's length; its source (or a key for it). */
   rankInfo(doc: number): RankInfo | undefined;
   /** A fuse.js matcher over all the words that are not Chinese, kept once made. */
   fuse?: Fuse<string>;

@@ -94,7 +94,10 @@ describe('property: any arguments', () => {
         expect([0, 1, 2]).toContain(r.code);
         expect(r.stderr).not.toMatch(/internal error:/);
         noStack(r.stderr);
-        const json = args.includes('--json') && !args.includes('--ndjson') && !args.some((a) => /^(-h|--help|-V|--version|help)$/.test(a));
+        // After "--" every argument is a word of the query, "--json" too.
+        const end = args.indexOf('--');
+        const options = end < 0 ? args : args.slice(0, end);
+        const json = options.includes('--json') && !options.includes('--ndjson') && !options.some((a) => /^(-h|--help|-V|--version|help)$/.test(a));
         if (json && r.code !== 2 && r.stdout !== '') expect(() => JSON.parse(r.stdout)).not.toThrow();
         if (r.code === 2) expect(r.stdout).toBe('');
       }),

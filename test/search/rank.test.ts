@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadFacts } from '../../src/data/load.js';
-import { candidates, queryParts, queryTerms, search, similarity } from '../../src/search/rank.js';
+import { amountInWords, askedParts, candidates, queryParts, queryTerms, search, similarity } from '../../src/search/rank.js';
 import { buildIndex } from '../../src/search/word-index.js';
+import { relatedTerms } from '../../src/search/related.js';
 
 const data = loadFacts();
 const index = buildIndex(data.facts, data.themes);
@@ -39,6 +40,16 @@ describe('candidates: a word as another part of speech counts as its family does
     ['efficient', 'efficiency'],
     ['intelligent', 'intelligence'],
   ])('%s -> %s', (q, v) => expect(candidates(tiny, q).get(v)).toBe(0.9));
+});
+
+describe('candidates: a related word meets the facts in any of its forms', () => {
+  // The table links "cutting" to "reduce" (and "reducing"); this fact says "reduced".
+  const tiny = buildIndex([{ id: 'x', theme: 't', statement: 'reports reduced by half', source: 's', section: 's' }], []);
+  it('cutting -> reduced, as a related word counts (at most 0.6), as much as its nearest form in the table', () => {
+    const near = relatedTerms('cutting').filter((r) => r.term.startsWith('reduc'));
+    expect(near.length).toBeGreaterThan(0);
+    expect(candidates(tiny, 'cutting').get('reduced')).toBeCloseTo(0.6 * Math.max(...near.map((r) => r.similarity)));
+  });
 });
 
 describe('similarity', () => {
@@ -105,6 +116,9 @@ describe('queryParts: a query splits into topics at joining words and commas onl
     ['gdp+population', [['gdp'], ['population']]],
     ['gdp + population', [['gdp'], ['population']]],
     ['AI+ action', [['ai', 'action']]], // a plus that ends a name joins nothing
+    // Where the asker read it is not what is asked.
+    ['gdp according to the newspaper', [['gdp']]],
+    ['according to xinhua how big is the gdp', [['big', 'gdp']]],
     ['r&d spending', [['r', 'd', 'spending']]], // nor an ampersand inside a word
     ['gdp&population', [['gdp', 'population']]],
   ])('%s', (q, expected) => expect(queryParts(index, q)).toEqual(expected));
@@ -116,6 +130,46 @@ describe('queryParts: a query splits into topics at joining words and commas onl
     '%s splits the same beyond ASCII',
     (q) => expect(queryParts(index, `${q} 森林`).map((p) => p.filter((w) => w !== '森林'))).toEqual(queryParts(index, q)),
   );
+});
+
+describe('amountInWords: a Chinese amount as the facts write it in English', () => {
+  it.each([
+    ['8000', '亿', '800 billion'],
+    ['5000', '万', '50 million'],
+    ['3.37', '万亿', '3.37 trillion'],
+    ['一', '万亿', '1 trillion'],
+    ['三千二百', '万', '32 million'],
+    ['十五', '万', '150000'],
+    ['25', '万', '250000'],
+  ])('%s%s is %s', (n, unit, words) => expect(amountInWords(n, unit)).toBe(words));
+
+  it('lets a Chinese question meet the figure', () => {
+    expect(top('重庆常住人口超过三千万了吗', 3).some((id) => id.includes('population'))).toBe(true);
+  });
+});
+
+describe('askedParts: what each part of a question asks for beyond its topic', () => {
+  const none = { figure: false, measure: false, date: false };
+  const figure = { figure: true, measure: false, date: false };
+  const measure = { figure: false, measure: true, date: false };
+  const date = { figure: false, measure: false, date: true };
+  it.each([
+    ['gdp 2025', [none]],
+    ['how many cars', [figure]],
+    ['How much green credit', [figure]],
+    ['how big is the economy', [none]], // a size in words, a rank or a figure: not asked as a number
+    ['how long are the rural roads', [measure]],
+    ['how fast was the licence renewed', [measure]],
+    ['when does the plan start', [date]],
+    ['what year did the ban start', [date]],
+    ['the year of the plan', [none]],
+    ['重庆汽车产量多少', [figure]],
+    ['中欧班列有几个', [figure]],
+    ['十五五规划什么时候开局', [date]],
+    // Each part asks its own question.
+    ['how many people live here and when does the plan begin', [figure, date]],
+    ['gdp, and when does the plan begin', [none, date]],
+  ])('%s', (q, expected) => expect(askedParts(index, q).map((p) => p.asks)).toEqual(expected));
 });
 
 describe('search, as a person who never read the article asks', () => {
@@ -169,6 +223,8 @@ describe('search, as a person who never read the article asks', () => {
     // A place the facts do not cover is not answered by Chongqing's facts on the same topic.
     'population of wuhan',
     'wuhan car production',
+    // A name is never the wording of a question, however common a word it is ("york").
+    'new york trade',
     // A place the facts name, on a topic its facts lack: neither the topic's facts (they miss
     // the place) nor the place's facts (they miss the topic's most specific word) answer.
     'chengdu gdp 2025',
@@ -183,7 +239,20 @@ describe('search, as a person who never read the article asks', () => {
     'chongqing fiscal revenue 2025',
     // A common word that is only a noun names a topic.
     'how many universities are there in chongqing',
+    // "How many" asks for a figure and "when" for a year: a fact on the topic that gives neither is no answer.
+    'how many stations are on rail transit line 17',
+    '轨道交通17号线有几个站',
+    'when was gaolong avenue station topped out',
+    // "How long" asks for a measure, which a place in a ranking does not give.
+    'how long do china-europe railway express trips take',
   ])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
+
+  it.each([
+    ['how much green credit is there', 'green-loans-1-trillion'],
+    ['when does the next five-year plan open', '15th-five-year-plan-2026'],
+    // A place in a ranking says how many as well as a figure does.
+    ['how many china-europe railway express trips in total, compared nationwide', 'china-europe-railway-express-trips-first'],
+  ])('%s finds %s, which gives what the question asks for', (q, id) => expect(top(q, 1)).toEqual([id]));
 
   // Chatter around a question: a clause that finds nothing alone, and says less than the rest, is left out.
   it.each([
@@ -217,6 +286,19 @@ describe('search, as a person who never read the article asks', () => {
     };
     const words = Array.from({ length: 200 }, (_, i) => `zq${i.toString(36)}x`);
     expect(cost(words.join(': '))).toBeLessThanOrEqual(2 * cost(words.join(' ')));
+  });
+
+  // Evidence that converges: several words of a paraphrase meet one fact as
+  // written, though its own words ("standing", "worth", "little", "grew")
+  // meet other facts or none, and the fact covers less than half of it.
+  it.each([
+    ['screen industry chongqing national standing worth talking about', 'flexible-display-top-five-nationally'],
+    ['former little freight yard grew into a big trade corridor hub', 'xiaonanya-former-fourth-class-station'],
+  ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
+
+  // A compound the facts lack counts as one word they lack, not two.
+  it('earth-friendly lending by banks total finds the green loans', () => {
+    expect(top('earth-friendly lending by banks total', 3)).toContain('green-loans-1-trillion');
   });
 
   it('answers a query naming a place with the facts that name it', () => {
