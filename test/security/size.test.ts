@@ -132,6 +132,24 @@ describe('linear in the data', () => {
     await expectLinear('splitSentences, No.', (size) => splitSentences(nos[size]));
   });
 
+  // A query is read with regular expressions (Chinese amounts, hyphenated
+  // compounds); one tried at every place inside a long run costs its square.
+  it('a long query: 2,000 and 20,000 characters of one run', { timeout: SLOW }, async () => {
+    const runs: [string, (n: number) => string][] = [
+      ['digits', (n) => '1'.repeat(n)],
+      ['letters and digits', (n) => 'a1'.repeat(n / 2)],
+      ['digits in Chinese', (n) => `重${'1'.repeat(n)}`],
+      ['Chinese numerals', (n) => `重${'一'.repeat(n)}`],
+      ['hyphens', (n) => 'a-'.repeat(n / 2)],
+    ];
+    for (const [what, run] of runs) {
+      const query = { small: run(2000), large: run(20_000) };
+      await expectLinear(`search, a query of ${what}`, async (size) => {
+        expect((await builtCli(['search', query[size], '--json'])).code).toBeLessThan(2);
+      });
+    }
+  });
+
   it('edit distance with a bound: 100,000 and 1,000,000 characters', async () => {
     const a = { small: 'ab'.repeat(50_000), large: 'ab'.repeat(500_000) };
     await expectLinear('editDistance', (size) => editDistance(a[size], `x${a[size]}`, 3));
