@@ -146,7 +146,25 @@ const noAjv = {
     }));
   },
 };
-await build({ ...cli, ...out, plugins: [...cli.plugins, noAjv], entryPoints: { mcp: 'src/mcp/server.ts' } });
+// The SDK takes tool schemas of Zod 3 too: it builds their objects with zod/v3
+// and turns them into JSON Schema with zod-to-json-schema. Ours are Zod 4
+// (src/mcp/server.ts), which it handles with Zod 4's own code: Zod 3 and the
+// converter would be 75 KB of the bundle never run. Stand-ins that throw if
+// they ever are (test/e2e/mcp.test.ts checks the bundle holds neither).
+const noZod3 = {
+  name: 'no-zod3',
+  setup(b) {
+    const why = 'chongqing-facts mcp: Zod 3 schemas are not built in';
+    b.onResolve({ filter: /^zod\/v3$/ }, (args) => (/[\\/]@modelcontextprotocol[\\/]sdk[\\/]/.test(args.importer) ? { path: 'no-zod3', namespace: 'cqf' } : undefined));
+    b.onLoad({ filter: /^no-zod3$/, namespace: 'cqf' }, () => ({ contents: `exports.object = () => { throw new Error(${JSON.stringify(why)}); };`, loader: 'js' }));
+    b.onResolve({ filter: /^zod-to-json-schema$/ }, () => ({ path: 'no-zod-to-json-schema', namespace: 'cqf' }));
+    b.onLoad({ filter: /^no-zod-to-json-schema$/, namespace: 'cqf' }, () => ({
+      contents: `exports.zodToJsonSchema = () => { throw new Error(${JSON.stringify(why)}); };`,
+      loader: 'js',
+    }));
+  },
+};
+await build({ ...cli, ...out, plugins: [...cli.plugins, noAjv, noZod3], entryPoints: { mcp: 'src/mcp/server.ts' } });
 await build({ ...common, outfile: 'dist/fuse.cjs', stdin: { contents: "export { default } from 'fuse.js';", resolveDir: '.', loader: 'js' } });
 await build({ ...common, ...out, entryPoints: { validate: 'src/data/generated/validate-facts.js' } });
 await build({ ...common, ...out, entryPoints: { api: 'src/api/index.ts' } });
