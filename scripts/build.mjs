@@ -2,9 +2,9 @@
 // minified CommonJS CLI, with V8's code cache; table.cjs holds the table code
 // that only table output loads, mcp.cjs the MCP server (the SDK and zod) that
 // only `mcp` loads; facts-index.bin the bundled facts, checked, with their packed index. The Node
-// API (src/api/index.ts) is a bundle of its own, api.cjs, with an ES module
-// wrapper (api.mjs) and its type declarations (scripts/build-types.mjs): the
-// CLI's bundles do not load it, so lookups do not pay for it.
+// API (src/api/index.ts) is main.cjs's `api` export, which api.cjs hands on,
+// with an ES module wrapper (api.mjs) and its type declarations
+// (scripts/build-types.mjs): one copy of the code they share in the package.
 // CommonJS, because Node 20 starts an ES module graph measurably slower
 // (README, "Speed").
 import { build } from 'esbuild';
@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTypes } from './build-types.mjs';
 import { importTs } from './import-ts.mjs';
@@ -104,8 +105,8 @@ const common = {
 // fuse.js matches typos, which a lookup of a word the facts use never needs:
 // it is kept in dist/fuse.cjs, and the CLI's bundles construct it through a
 // stand-in that loads it on the first `new Fuse` (src/search/rank.ts imports
-// it as the default export, which is then the stand-in itself). The Node API
-// bundle keeps fuse.js inside: it is one file, and a script searches many times.
+// it as the default export, which is then the stand-in itself); so does the
+// Node API, which main.cjs carries.
 // The same for the facts file validator that Ajv generated (src/data/shape.ts):
 // the bundled facts were checked by the build (src/data/prebuilt.ts), so only
 // another facts file needs it; its stand-in hands on the real one's errors.
@@ -129,7 +130,54 @@ const lazyParts = {
 const cli = { ...common, plugins: [...common.plugins, lazyParts] };
 
 const out = { outdir: 'dist', outExtension: { '.js': '.cjs' } };
-await build({ ...cli, ...out, entryPoints: { main: 'src/cli/main.ts' } });
+// The Node API (dist/api.cjs: src/api/index.ts and public.ts) computes with
+// the CLI's modules: main.cjs exports what it calls of them (API_PARTS), and
+// the API's bundle takes that from main.cjs, so the package holds the code
+// once (a bundle of its own repeated 110 KB of main.cjs). The CLI's bundle
+// gains those export names and nothing else: carrying the API's own code
+// cost each lookup 0.4 million instructions more (code cache 2 KB larger).
+const API_OWN = ['src/api/index.ts', 'src/api/public.ts'];
+const API_PARTS = {
+  'src/api/data.ts': ['loadData'],
+  'src/api/results.ts': ['factRow', 'listRows', 'randomFact', 'searchRows', 'statsOf', 'themeRows'],
+  'src/format/fields.ts': ['record'],
+  'src/errors.ts': ['DataError', 'FactsError', 'NotFoundError', 'UsageError'],
+  'src/data/load.ts': ['BUNDLED_DATA'],
+  'src/data/read.ts': ['STDIN'],
+  'src/index/place.ts': ['isIndexed'],
+};
+const srcPath = (file) => relative(fileURLToPath(root), file).split(sep).join('/');
+await build({
+  ...cli,
+  outfile: 'dist/main.cjs',
+  stdin: {
+    // One function that hands them over, not an export each: each export is a
+    // getter function, and 18 of them made the code cache 2.5 KB larger.
+    contents: [
+      "export * from './src/cli/main.ts';",
+      ...Object.entries(API_PARTS).map(([file, names]) => `import { ${names.join(', ')} } from './${file}';`),
+      `export const apiParts = () => ({ ${Object.values(API_PARTS).flat().join(', ')} });`,
+    ].join('\n'),
+    resolveDir: fileURLToPath(root),
+    sourcefile: 'main-and-api-parts.ts',
+    loader: 'ts',
+  },
+});
+const fromMain = {
+  name: 'from-main',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, (args) => {
+      if (!API_OWN.includes(srcPath(args.importer))) return undefined;
+      const file = srcPath(resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
+      if (API_OWN.includes(file)) return undefined;
+      if (file in API_PARTS) return { path: 'api-parts', namespace: 'cqf' };
+      throw new Error(`the Node API imports ${file}: add what it uses to API_PARTS in scripts/build.mjs`);
+    });
+    b.onLoad({ filter: /^api-parts$/, namespace: 'cqf' }, () => ({ contents: "module.exports = require('./main.cjs').apiParts();", loader: 'js' }));
+    b.onResolve({ filter: /^\.\/main\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+await build({ ...cli, ...out, plugins: [...cli.plugins, fromMain], entryPoints: { api: 'src/api/index.ts' } });
 await build({ ...cli, ...out, entryPoints: { table: 'src/format/table.ts' } });
 // The MCP SDK's server makes an Ajv validator for the answers to elicitation
 // requests (server.elicitInput), which this server never sends: Ajv and its
@@ -146,10 +194,27 @@ const noAjv = {
     }));
   },
 };
-await build({ ...cli, ...out, plugins: [...cli.plugins, noAjv], entryPoints: { mcp: 'src/mcp/server.ts' } });
+// The SDK takes tool schemas of Zod 3 too: it builds their objects with zod/v3
+// and turns them into JSON Schema with zod-to-json-schema. Ours are Zod 4
+// (src/mcp/server.ts), which it handles with Zod 4's own code: Zod 3 and the
+// converter would be 75 KB of the bundle never run. Stand-ins that throw if
+// they ever are (test/e2e/mcp.test.ts checks the bundle holds neither).
+const noZod3 = {
+  name: 'no-zod3',
+  setup(b) {
+    const why = 'chongqing-facts mcp: Zod 3 schemas are not built in';
+    b.onResolve({ filter: /^zod\/v3$/ }, (args) => (/[\\/]@modelcontextprotocol[\\/]sdk[\\/]/.test(args.importer) ? { path: 'no-zod3', namespace: 'cqf' } : undefined));
+    b.onLoad({ filter: /^no-zod3$/, namespace: 'cqf' }, () => ({ contents: `exports.object = () => { throw new Error(${JSON.stringify(why)}); };`, loader: 'js' }));
+    b.onResolve({ filter: /^zod-to-json-schema$/ }, () => ({ path: 'no-zod-to-json-schema', namespace: 'cqf' }));
+    b.onLoad({ filter: /^no-zod-to-json-schema$/, namespace: 'cqf' }, () => ({
+      contents: `exports.zodToJsonSchema = () => { throw new Error(${JSON.stringify(why)}); };`,
+      loader: 'js',
+    }));
+  },
+};
+await build({ ...cli, ...out, plugins: [...cli.plugins, noAjv, noZod3], entryPoints: { mcp: 'src/mcp/server.ts' } });
 await build({ ...common, outfile: 'dist/fuse.cjs', stdin: { contents: "export { default } from 'fuse.js';", resolveDir: '.', loader: 'js' } });
 await build({ ...common, ...out, entryPoints: { validate: 'src/data/generated/validate-facts.js' } });
-await build({ ...common, ...out, entryPoints: { api: 'src/api/index.ts' } });
 // The index build's worker threads (src/index/words-pool.ts): they weigh the words of a big facts file's facts.
 await build({ ...common, ...out, entryPoints: { 'index-worker': 'src/index/words-worker.ts' } });
 {

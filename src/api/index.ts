@@ -12,7 +12,7 @@
 import { record, type Row } from '../format/fields.js';
 import type { Fact, Figure, Meta, Rank, Theme, ThemeSummary } from '../data/types.js';
 import type { Stats, ThemeStats } from '../core/stats.js';
-import { loadPublic, useData } from './data.js';
+import { loadPublic, useData } from './public.js';
 import { factRow, listRows, randomFact, searchRows, statsOf, themeRows } from './results.js';
 import type { Facts, Filters, ListFilters, RandomChoice, SearchFilters, SortKey } from './types.js';
 

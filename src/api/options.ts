@@ -127,8 +127,9 @@ export function selection(f: Filters, data: { themes: readonly Theme[]; facts: r
     year: f.year,
     min: f.min,
     max: f.max,
-    // An on-disk index knows its units; the facts are not all read for them.
-    unit: checkUnit(f.unit, data.index ? data.index.units : units(data.facts)),
+    // An on-disk index knows its units; the facts are not all read for them,
+    // nor at all without --unit (the bundled facts are parsed when first read: prebuilt.ts).
+    unit: f.unit === undefined ? undefined : checkUnit(f.unit, data.index ? data.index.units : units(data.facts)),
   };
 }
 

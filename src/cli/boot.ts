@@ -7,7 +7,7 @@
 // on itself. V8 rejects an entry that does not fit its source or its version;
 // the code then compiles as usual and the entry is written anew.
 import { readFileSync, readdirSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { Script } from 'node:vm';
 import { codeCacheDir, readEntry, writeEntry } from './code-cache.js';
 
@@ -37,11 +37,12 @@ export function load(name: string, kind = lookupKind(process.argv.slice(2))): un
   // from an on-disk index is checked alone, and a search may read thousands, each read, compiled and, at
   // exit, cached again without this.
   if (modules.has(name)) return modules.get(name);
-  const file = join(__dirname, name);
+  // Names of ours (no separators) in directories join() has made or Node has: joined by hand (see src/paths.ts).
+  const file = `${__dirname}${sep}${name}`;
   // The build makes the bundles ASCII (scripts/build.mjs): read without decoding, as a one-byte string.
   const source = readFileSync(file, 'latin1');
   if (cacheDir === null) cacheDir = codeCacheDir();
-  const entry = cacheDir && join(cacheDir, `${name}.${kind}.${__CQF_BUILD_ID__}.${process.versions.v8}.cache`);
+  const entry = cacheDir && `${cacheDir}${sep}${name}.${kind}.${__CQF_BUILD_ID__}.${process.versions.v8}.cache`;
   const cachedData = entry ? readEntry(entry) : undefined;
   // The CommonJS wrapper, as require() builds it (without loading node:module).
   const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;

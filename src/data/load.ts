@@ -50,14 +50,12 @@ export function loadFacts(path: string = BUNDLED_DATA, { strict = true, prebuilt
   const ready = strict && prebuilt ? readPrebuilt(path) : undefined;
   if (ready) {
     let raw: string | undefined;
-    const data: LoadedFacts = {
-      ...ready.data,
-      path,
+    // Not a copy: the facts are read when first asked for (prebuilt.ts), which a spread would do now.
+    const data = Object.defineProperties(ready.data, {
+      path: { value: path, enumerable: true, writable: true, configurable: true },
       // Only `info` needs the bytes (for their SHA-256): read then, not by every lookup.
-      get raw() {
-        return (raw ??= readFileSync(path, 'utf8'));
-      },
-    };
+      raw: { get: () => (raw ??= readFileSync(path, 'utf8')), enumerable: true, configurable: true },
+    }) as LoadedFacts;
     rememberIndex(data, ready.index);
     return data;
   }

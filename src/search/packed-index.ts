@@ -18,7 +18,7 @@
 //   postings  6 bytes an entry: fact position (uint32), then the weight of
 //             its best field and its evidence, each times ten (uint8)
 import { isHan } from './tokenize.js';
-import { factRankInfo } from './rank-info.js';
+import { factRankInfo, type RankInfo } from './rank-info.js';
 import type { MemoryIndex, Postings, SearchIndex } from './word-index.js';
 import type { Fact } from '../data/types.js';
 
@@ -82,12 +82,26 @@ export function packIndex(index: MemoryIndex): Buffer {
   return out;
 }
 
+/** Facts as the index reads them: each one, and what ranking needs of it, by position (src/data/prebuilt.ts reads them from the file one by one). */
+export interface StoredFacts {
+  count: number;
+  factAt(doc: number): Fact | undefined;
+  rankInfo(doc: number): RankInfo | undefined;
+}
+
+const stored = (facts: readonly Fact[]): StoredFacts => ({
+  count: facts.length,
+  factAt: (doc) => facts[doc],
+  rankInfo: (doc) => factRankInfo(facts[doc]),
+});
+
 /** The packed index as a search index over these facts, or undefined when it does not fit them. */
-export function readPackedIndex(bytes: Buffer, facts: readonly Fact[]): SearchIndex | undefined {
+export function readPackedIndex(bytes: Buffer, factList: readonly Fact[] | StoredFacts): SearchIndex | undefined {
+  const facts = 'count' in factList ? factList : stored(factList);
   if (bytes.length < 4 * HEADER) return undefined;
   const head = (i: number) => bytes.readUInt32LE(4 * i);
   const [version, count, W, R, M] = [head(0), head(1), head(2), head(3), head(4)];
-  if (version !== VERSION || count !== facts.length) return undefined;
+  if (version !== VERSION || count !== facts.count) return undefined;
   const wordAt = 4 * HEADER;
   const postAt = wordAt + 4 * (W + 1);
   const order = postAt + 4 * (W + 1);
@@ -142,7 +156,7 @@ export function readPackedIndex(bytes: Buffer, facts: readonly Fact[]): SearchIn
   };
 
   const index: SearchIndex = {
-    size: facts.length,
+    size: facts.count,
     wordPostings,
     wordFrequency: (term) => (read.has(term) ? (read.get(term)?.length ?? 0) / 3 : entriesOf(find(term, wordAt, W, words))),
     hasWord: (term) => (read.has(term) ? read.get(term) !== undefined : find(term, wordAt, W, words) >= 0),
@@ -158,8 +172,8 @@ export function readPackedIndex(bytes: Buffer, facts: readonly Fact[]): SearchIn
     },
     hanWords: () => (han ??= allWords().filter(isHan)),
     nearWords: () => ({ words: (latin ??= allWords().filter((t) => !isHan(t))), all: true }),
-    factAt: (doc) => facts[doc],
-    rankInfo: (doc) => factRankInfo(facts[doc]),
+    factAt: (doc) => facts.factAt(doc),
+    rankInfo: (doc) => facts.rankInfo(doc),
     origin: 'stored',
   };
   return index;

@@ -14,11 +14,18 @@ import { search } from '../../src/search/rank.js';
 import { buildIndex } from '../../src/search/word-index.js';
 
 const fresh = loadFacts(BUNDLED_DATA, { prebuilt: false });
-/** The file's two parts: the facts' line, then their packed index. */
+/** The file's three parts: the facts' line, the table of the facts (N, N+1 offsets, N lengths, N sources), then their packed index. */
 const parts = () => {
   const bytes = readFileSync(PREBUILT);
   const end = bytes.indexOf(10);
-  return { prebuilt: JSON.parse(bytes.toString('latin1', 0, end)) as Prebuilt, line: bytes.subarray(0, end), index: bytes.subarray(end + 1) };
+  const n = bytes.readUInt32LE(end + 1);
+  const tableEnd = end + 1 + 4 * (1 + (n + 1) + 2 * n);
+  return {
+    prebuilt: JSON.parse(bytes.toString('latin1', 0, end)) as Prebuilt,
+    line: bytes.subarray(0, end),
+    table: bytes.subarray(end + 1, tableEnd),
+    index: bytes.subarray(tableEnd),
+  };
 };
 
 describe('the prebuilt bundled facts (npm test builds them first)', () => {
@@ -41,6 +48,47 @@ describe('the prebuilt bundled facts (npm test builds them first)', () => {
     } finally {
       parse.mockRestore();
     }
+  });
+
+  it('parse a search’s hits alone, each once, and they are the objects the facts read later hold', () => {
+    const data = loadFacts();
+    const index = prebuiltIndex(data)!;
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const hits = search(index, 'car');
+      expect(hits.length).toBeGreaterThan(1);
+      expect(parse).not.toHaveBeenCalled();
+      const facts = hits.map((h) => h.fact);
+      expect(parse).toHaveBeenCalledTimes(hits.length);
+      // Each parsed alone: its own text, never the whole array.
+      for (const [text] of parse.mock.calls) expect(text).toMatch(/^\{"id":/);
+      expect(hits.map((h) => h.fact)).toEqual(facts);
+      expect(parse).toHaveBeenCalledTimes(hits.length);
+      // The whole array once asked for, holding the very objects the hits have.
+      const all = data.facts;
+      expect(parse).toHaveBeenCalledTimes(hits.length + 1);
+      for (const f of facts) expect(all).toContain(f);
+      expect(data.facts).toBe(all);
+      expect(index.factAt(all.length - 1)).toBe(all.at(-1));
+      expect(index.factAt(all.length)).toBeUndefined();
+      expect(index.factAt(-1)).toBeUndefined();
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('give ranking from their table what it would take from each fact (a key for each source sentence)', () => {
+    const index = prebuiltIndex(loadFacts())!;
+    const memory = buildIndex(fresh.facts, fresh.themes);
+    const firstOf = new Map<string, number>();
+    fresh.facts.forEach((f, doc) => {
+      if (!firstOf.has(f.source)) firstOf.set(f.source, doc);
+      const want = memory.rankInfo(doc)!;
+      expect(index.rankInfo(doc)).toEqual({ figured: want.figured, length: want.length, source: firstOf.get(f.source) });
+    });
+    expect(index.rankInfo(fresh.facts.length)).toBeUndefined();
+    // Some facts share a sentence, so the keys are put to the test.
+    expect(firstOf.size).toBeLessThan(fresh.facts.length);
   });
 
   it('hold the index the build packs from the facts', () => {
@@ -113,7 +161,7 @@ describe('the prebuilt bundled facts (npm test builds them first)', () => {
     it('no prebuilt file, or one of another version', () => {
       const files = copy();
       expect(readPrebuilt(files.facts, { ...files, prebuilt: join(dir, 'none.json') })).toBeUndefined();
-      writeFileSync(files.prebuilt, Buffer.concat([Buffer.from('{"version":2,'), readFileSync(files.prebuilt).subarray('{"version":1,'.length)]));
+      writeFileSync(files.prebuilt, Buffer.concat([Buffer.from('{"version":1,'), readFileSync(files.prebuilt).subarray('{"version":2,'.length)]));
       utimesSync(files.prebuilt, new Date('2020-01-01'), new Date('2020-01-01'));
       expect(readPrebuilt(files.facts, files)).toBeUndefined();
     });

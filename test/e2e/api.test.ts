@@ -94,6 +94,22 @@ console.log(first?.id, score, value, context, counts, zone, seeded, total, title
     expect(r.status).toBe(0);
   });
 
+  // scripts/build.mjs: the API's bundle takes the modules it shares with the
+  // CLI from main.cjs (the package holds them once), and main.cjs does not
+  // carry the API's own code (a lookup would pay for it).
+  it('is built on the CLI’s bundle: dist/api.cjs holds the API’s own code and takes the rest from main.cjs, which holds none of it', () => {
+    const api = readFileSync(join(ROOT, 'dist/api.cjs'), 'utf8');
+    expect(api).toContain('require("./main.cjs").apiParts()');
+    expect(api.length).toBeLessThan(8 * 1024);
+    expect(api).toContain('must be a facts file name or what loadFacts() returned');
+    expect(readFileSync(join(ROOT, 'dist/main.cjs'), 'utf8')).not.toContain('must be a facts file name or what loadFacts() returned');
+    // Loaded by require(), as a package user loads it: the error classes are main.cjs's own.
+    const dir = project({
+      'same.cjs': "const api = require('chongqing-facts'); const main = require(require('node:path').join(require.resolve('chongqing-facts'), '../main.cjs')); console.log(api.FactsError === main.apiParts().FactsError, Object.keys(require.cache).map((f) => require('node:path').basename(f)).sort().join(' '));",
+    });
+    expect(node(dir, 'same.cjs').stdout).toBe('true api.cjs main.cjs same.cjs\n');
+  });
+
   it('declares nothing that a user of the package does not have: no import of another package', () => {
     const index = readFileSync(join(ROOT, 'dist/types/api/index.d.ts'), 'utf8');
     expect(index).toContain('export declare function search(');

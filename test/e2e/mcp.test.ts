@@ -331,6 +331,15 @@ describe(`chongqing-facts mcp on a raw pipe, on Node ${VERSION}`, () => {
     expect(code).toContain('JSON Schema validation (elicitation) is not built in');
   });
 
+  // The same for Zod 3 and zod-to-json-schema, which the SDK needs only for
+  // tool schemas written with Zod 3; ours are Zod 4.
+  it('its bundle holds no Zod 3 and no zod-to-json-schema (the tools are Zod 4 schemas)', () => {
+    const code = readFileSync(new URL('../../dist/mcp.cjs', import.meta.url), 'utf8');
+    // Zod 3's own names, which Zod 4 does not use.
+    expect(code).not.toMatch(/ZodFirstPartyTypeKind|ZodEffects|parseDef|zod-to-json-schema/);
+    expect(code).toContain('Zod 3 schemas are not built in');
+  });
+
   it('ends quietly when the client closes its stdout', async () => {
     const raw = new Raw();
     raw.send(INITIALIZE);
