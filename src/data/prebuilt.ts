@@ -25,16 +25,17 @@ import { readFileSync, statSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 import { readPackedIndex, type StoredFacts } from '../search/packed-index.js';
 import type { SearchIndex } from '../search/word-index.js';
+import { factRankInfo, packRankFlags, unpackRankFlags, type RankInfo } from '../search/rank-info.js';
 import type { ParsedFacts } from './shape.js';
 import type { Fact } from './types.js';
 
 export const PREBUILT = packagePath('dist/facts-index.bin');
 const BUNDLED = packagePath('data/facts.json');
 
-/** 2 when written by this code (1 had no table: every lookup parsed all the facts). */
-const VERSION = 2;
-/** The table's flag of a fact with figures, beside its statement's length. */
-const FIGURED = 0x80000000;
+/** 3 when written by this code (1 had no table: every lookup parsed all the facts; 2 kept only the figures' flag). */
+const VERSION = 3;
+/** The table keeps what ranking needs of a fact (statement length and flags, packRankFlags) as a uint32. */
+const UINT32 = 2 ** 32;
 
 /** The first line of the file. */
 export interface Prebuilt {
@@ -78,8 +79,9 @@ export function prebuiltBytes(data: ParsedFacts, index: Buffer, source: Prebuilt
   }
   w = table.writeUInt32LE(offset, w);
   for (const f of data.facts) {
-    if (f.statement.length >= FIGURED) throw new Error('prebuiltBytes: a statement too long for the table');
-    w = table.writeUInt32LE(f.statement.length + (f.figures?.length ? FIGURED : 0), w);
+    const packed = packRankFlags(factRankInfo(f) as RankInfo);
+    if (packed >= UINT32) throw new Error('prebuiltBytes: a statement too long for the table');
+    w = table.writeUInt32LE(packed, w);
   }
   const first = new Map<string, number>();
   data.facts.forEach((f, doc) => {
@@ -119,8 +121,7 @@ function storedFacts(bytes: Buffer, end: number): { facts: () => Fact[]; stored:
   };
   const rankInfo = (doc: number) => {
     if (!inRange(doc)) return undefined;
-    const word = u32(n + 1, doc);
-    return { figured: word >= FIGURED, length: word % FIGURED, source: u32(2 * n + 1, doc) };
+    return { ...unpackRankFlags(u32(n + 1, doc)), source: u32(2 * n + 1, doc) };
   };
   return { facts, stored: { count: n, factAt, rankInfo }, first, last, tableEnd };
 }
