@@ -1,8 +1,8 @@
 // npm run bench:relevance [-- sets...]: hit@1, hit@3 and MRR of the search,
 // per query set and per kind of query, the share of unanswerable queries
 // that return nothing, and the misses. Without arguments: the sets in the
-// repository (test/fixtures/relevance.json, and the blind sets A to G; B, D
-// and F were the hold-outs of the first three rounds and are spent, see
+// repository (test/fixtures/relevance.json, and the blind sets A to H; B, D, F
+// and H were the hold-outs of the four rounds and are spent, see
 // test/fixtures/blind/README.md). A new hold-out set is named on the command
 // line, once, at the end of a round of relevance work.
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ const { evaluate, loadFacts } = await importTs(
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
 const files = args.filter((a) => !a.startsWith('--'));
-const sets = files.length ? files.map((f) => resolve(f)) : ['test/fixtures/relevance.json', 'test/fixtures/blind/set-a.json', 'test/fixtures/blind/holdout-b.json', 'test/fixtures/blind/set-c.json', 'test/fixtures/blind/holdout-d.json', 'test/fixtures/blind/set-e.json', 'test/fixtures/blind/holdout-f.json', 'test/fixtures/blind/set-g.json'].map((f) => resolve(root, f));
+const sets = files.length ? files.map((f) => resolve(f)) : ['test/fixtures/relevance.json', 'test/fixtures/blind/set-a.json', 'test/fixtures/blind/holdout-b.json', 'test/fixtures/blind/set-c.json', 'test/fixtures/blind/holdout-d.json', 'test/fixtures/blind/set-e.json', 'test/fixtures/blind/holdout-f.json', 'test/fixtures/blind/set-g.json', 'test/fixtures/blind/holdout-h.json'].map((f) => resolve(root, f));
 
 const data = loadFacts();
 const f3 = (x) => x.toFixed(3);
