@@ -563,6 +563,17 @@ function rank(
       for (const w of part) evidence += matches.evidence[slot * matches.width + w.i] ?? 0;
       ranked.push({ slot, doc, info, evidence, nth: 0 });
     }
+    // The first level of a search for a few facts, when big: its best facts
+    // without sorting it all (see firstTurn).
+    if (out.length === 0 && seen.size === 0 && !bestLevelWhole && wanted <= FIRST_TURN_WANTED && ranked.length > FIRST_TURN_FROM) {
+      for (const e of firstTurn(ranked, wanted * 4, order)) {
+        if (out.length >= wanted) break;
+        const r = { m: matches.match(e.slot), info: e.info, relevance: level };
+        if (passes(r)) out.push(r);
+      }
+      if (out.length >= wanted) return out;
+      out.length = 0;
+    }
     ranked.sort(order);
     for (const r of ranked) {
       r.nth = seen.get(r.info.source) ?? 0;
@@ -579,6 +590,40 @@ function rank(
     start = end;
   }
   return out;
+}
+
+/** A level this big, when at most this many facts are wanted, is first looked at through firstTurn. */
+const FIRST_TURN_FROM = 512;
+const FIRST_TURN_WANTED = 64;
+
+/**
+ * The first `take` facts of a level as rank() orders it, when nothing was
+ * taken before: each source's first fact comes before any source's second,
+ * so they are the best fact of each source in `order`, the best first. Found
+ * in one pass, without sorting a level that can hold tens of thousands of
+ * facts (30,536 hold "automobile" among a million); rank() falls back to
+ * sorting when fewer than it wants pass among them. Exported for its test.
+ */
+export function firstTurn<E extends { info: { source: string | number } }>(level: readonly E[], take: number, order: (a: E, b: E) => number): E[] {
+  const best = new Map<string | number, E>();
+  for (const e of level) {
+    const b = best.get(e.info.source);
+    if (!b || order(e, b) < 0) best.set(e.info.source, e);
+  }
+  const top: E[] = [];
+  for (const e of best.values()) {
+    if (top.length >= take && order(e, top[top.length - 1] as E) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(top[mid] as E, e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, e);
+    if (top.length > take) top.pop();
+  }
+  return top;
 }
 
 /**

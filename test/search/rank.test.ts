@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadFacts } from '../../src/data/load.js';
-import { amountInWords, askedParts, candidates, queryParts, queryTerms, search, similarity } from '../../src/search/rank.js';
+import { amountInWords, askedParts, candidates, firstTurn, queryParts, queryTerms, search, similarity } from '../../src/search/rank.js';
 import { buildIndex } from '../../src/search/word-index.js';
 import { relatedTerms } from '../../src/search/related.js';
 
@@ -331,5 +331,47 @@ describe('ranking only as far as the hits asked for', () => {
   it.each([...queries, ...several])('%s', (q) => {
     const all = hits(q);
     for (const limit of [1, 2, 3, 10]) expect(hits(q, limit)).toEqual(all.slice(0, limit));
+  });
+});
+
+describe('the first turn of a big level (firstTurn)', () => {
+  // What rank() does without it: sort the level, number each source's facts
+  // in that order, sort again by that number; the first turn is number 0.
+  interface E { info: { source: number }; key: number }
+  const order = (a: E, b: E) => a.key - b.key;
+  const slow = (level: E[], take: number) => {
+    const sorted = [...level].sort(order);
+    const seen = new Set<number>();
+    return sorted.filter((e) => !seen.has(e.info.source) && seen.add(e.info.source)).slice(0, take);
+  };
+  let seed = 7;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+  it.each([
+    [1, 1, 1],
+    [50, 5, 3],
+    [600, 40, 10],
+    [2000, 2000, 40],
+    [2000, 3, 400],
+  ])('%i facts of %i sources, the first %i', (n, sources, take) => {
+    for (let round = 0; round < 20; round++) {
+      const level = Array.from({ length: n }, (_, i) => ({ info: { source: random(sources) }, key: random(n * 4) * n + i }));
+      expect(firstTurn(level, take, order)).toEqual(slow(level, take));
+    }
+  });
+
+  // A level past the size where rank() takes the first turn alone: 2,000
+  // facts that all hold "automobile" once, 131 sentences between them, so
+  // that a search of a few hits goes through firstTurn and must give the
+  // first hits of ranking every fact.
+  const many = Array.from({ length: 2000 }, (_, i) => {
+    const f = data.facts[i % data.facts.length]!;
+    return { ...f, id: `copy-${i}`, statement: `${f.statement} Automobile${' more'.repeat(i % 7)}.`, source: data.facts[(i * 7) % data.facts.length]!.source, tags: [] };
+  });
+  const big = buildIndex(many, data.themes);
+  const hits = (q: string, limit?: number) => search(big, q, limit === undefined ? {} : { limit }).map((h) => [h.fact.id, h.score]);
+  it.each(['automobile', 'automobiles', 'how many automobiles'])('%s: the same first hits at every limit', (q) => {
+    const all = hits(q);
+    expect(all.length).toBeGreaterThan(600);
+    for (const limit of [1, 3, 10, 50]) expect(hits(q, limit)).toEqual(all.slice(0, limit));
   });
 });
