@@ -5,6 +5,7 @@
 // is as trusted as the file): it is opened read-only, its tables must be
 // exactly ours, every value read is checked, every query has parameters,
 // and no SQL text ever comes from it. Anything amiss is a DamagedIndex.
+import { statSync } from 'node:fs';
 import type Fuse from 'fuse.js';
 import type { Defaults, ParsedFacts } from '../data/shape.js';
 import { validateFact, validateFactsTop } from '../data/shape.js';
@@ -76,6 +77,14 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isS
 export function openIndex(file: string, name: string, realPath: string): FactsIndex {
   const mod = sqlite();
   if (!mod) throw new DamagedIndex('no node:sqlite');
+  // Only a regular file: opening a named pipe planted beside a facts file would wait forever.
+  let regular: boolean;
+  try {
+    regular = statSync(file).isFile();
+  } catch (err) {
+    throw new DamagedIndex(`cannot open: ${(err as Error).message}`);
+  }
+  if (!regular) throw new DamagedIndex('not a regular file');
   let db: Database;
   try {
     db = new mod.DatabaseSync(file, { readOnly: true });
@@ -300,13 +309,15 @@ export class FactsIndex implements SearchIndex {
       const row = this.read(() => this.q('SELECT data FROM ranking WHERE chunk = ?').get(chunk));
       const blob = row?.data;
       const want = Math.min(CHUNK_FACTS, this.size - chunk * CHUNK_FACTS) * 16;
-      if (!(blob instanceof Uint8Array) || blob.length !== want) throw new Error('ranking details of a wrong length');
+      if (!(blob instanceof Uint8Array) || blob.length !== want) throw damaged(this.file, this.name, 'ranking details of a wrong length');
       // Copied: a blob need not be aligned for a Float64Array.
       data = this.rankingMemo.remember(chunk, new Float64Array(blob.slice().buffer));
     }
     const local = doc - chunk * CHUNK_FACTS;
     const source = data[local * 2] ?? 0;
     const packed = data[local * 2 + 1] ?? 0;
+    // The index is anyone's: a key or flags no build writes (NaN, negative, fractional) is damage, not a fact without figures.
+    if (!isCount(source) || !isCount(packed)) throw damaged(this.file, this.name, `ranking details of fact ${doc} are not a build's`);
     return { ...unpackRankFlags(packed), source };
   }
 

@@ -5,6 +5,7 @@
 // on Node 20; .ci/run runs this file on Node 22 and 24.
 import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -371,7 +372,30 @@ describe.skipIf(!HAS_SQLITE)('where the index lives, and when it is rebuilt', ()
     expect(postings.stderr).toMatch(/not a usable index|postings of a wrong length/);
     const meta = await tamper('h4.json', `UPDATE meta SET value = '"../../etc"' WHERE key = 'sha256'`);
     expect(meta.code).toBe(2);
-    for (const r of [trigger, ...forged, postings, meta]) expect(r.stderr).not.toMatch(/internal error|\n {4}at /);
+    // What ranking needs of each fact: cut short, or values no build writes (NaN here), is damage, not a fact without figures.
+    const short = await tamper('h7.json', "UPDATE ranking SET data = x'00'");
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/is not a usable index of .*\(ranking details of a wrong length\)/);
+    const nan = Buffer.alloc(8);
+    nan.writeDoubleLE(Number.NaN);
+    const flags = await tamper('h8.json', `UPDATE ranking SET data = unhex(replace(hex(zeroblob(length(data) / 8)), '00', '${nan.toString('hex')}'))`);
+    expect(flags.code).toBe(2);
+    expect(flags.stderr).toMatch(/is not a usable index of .*\(ranking details of fact \d+ are not a build's\)/);
+    for (const r of [trigger, ...forged, postings, meta, short, flags]) expect(r.stderr).not.toMatch(/internal error|\n {4}at /);
+  });
+
+  // Anyone who can write beside a facts file can put a named pipe where its
+  // index would be: opening it would wait for a writer forever.
+  // The built CLI in a process of its own, with a time limit: were it to
+  // wait, in-process it would stop the whole test run.
+  it.skipIf(process.platform === 'win32')('a named pipe where the index would be is a clean error, not a wait', () => {
+    const file = fresh('mini-fifo.json');
+    execFileSync('mkfifo', [file + BESIDE_SUFFIX]);
+    const bin = new URL('../../bin/chongqing-facts.cjs', import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [bin, 'search', 'gdp', '--data', file], { env: { ...process.env, ...env() }, encoding: 'utf8', timeout: 30_000 });
+    expect(r.error, 'it waited').toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^chongqing-facts: error: .*is not a usable index of .*\(not a regular file\)/);
   });
 
   it('a facts file changed in place since it was indexed (same size, time put back) gives an error, never a wrong fact', async () => {
