@@ -92,13 +92,17 @@ export interface Asks {
 
 // 多少, 几 (regular expressions are written in escapes: the bundle is ASCII).
 const HAN_FIGURE = /\u591a\u5c11|\u51e0/;
-// An amount in Chinese: digits or Chinese numerals (零〇一二两三四五六七八九十百千) before 万 (ten thousand),
-// 亿 (a hundred million) or 万亿 (a trillion).
-// Each starts only where a run of its characters starts (the look-behind):
-// tried at every place inside a long run, it would cost the run's square.
-const HAN_AMOUNT = /(?:(?<![0-9])([0-9]+(?:\.[0-9]+)?)|(?<![\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343])([\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343]+))(\u4e07\u4ebf|\u4ebf|\u4e07)/g;
 const HAN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const HAN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+// An amount in Chinese: digits or the numerals amountInWords reads (the
+// tables above) before 万 (ten thousand), 亿 (a hundred million) or 万亿 (a
+// trillion). Made on first use: only a query that is not ASCII needs it.
+// Each starts only where a run of its characters starts (the look-behind):
+// tried at every place inside a long run, it would cost the run's square.
+let hanAmount: RegExp | undefined;
+const HAN_NUMERALS = Object.keys(HAN_DIGITS).join('') + Object.keys(HAN_UNITS).join('');
+const hanAmountPattern = (): RegExp =>
+  (hanAmount ??= new RegExp(`(?:(?<![0-9])([0-9]+(?:\\.[0-9]+)?)|(?<![${HAN_NUMERALS}])([${HAN_NUMERALS}]+))(\u4e07\u4ebf|\u4ebf|\u4e07)`, 'g'));
 const isAscii = (text: string): boolean => /^[\x00-\x7f]*$/.test(text);
 
 /**
@@ -145,7 +149,7 @@ export function askedParts(index: SearchIndex, query: string): { words: string[]
   };
   for (const piece of query.split(partMarks(query))) {
     let part = newPart();
-    const text = isAscii(piece) ? piece : piece.replace(HAN_AMOUNT, (_, digits: string | undefined, han: string | undefined, unit: string) => ` ${amountInWords(digits ?? han ?? '', unit)} `);
+    const text = isAscii(piece) ? piece : piece.replace(hanAmountPattern(), (_, digits: string | undefined, han: string | undefined, unit: string) => ` ${amountInWords(digits ?? han ?? '', unit)} `);
     let previous = '';
     // "According to the article" names where the asker read it, not what is asked:
     // its words are left out, up to the end of the piece or a question word.
@@ -772,7 +776,7 @@ function describingAsWording(index: SearchIndex, part: readonly QueryWord[]): vo
 }
 
 // Words joined by hyphens: "eco-friendly", "top-flight".
-// Starts only where a run of letters and digits starts: see HAN_AMOUNT.
+// Starts only where a run of letters and digits starts: see hanAmountPattern.
 const COMPOUND = /(?<![A-Za-z0-9])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g;
 
 /**
