@@ -465,7 +465,38 @@ function matchFacts(index: SearchIndex, words: readonly QueryWord[]): Matches {
       }
     }
   }
+  onceInMeaning(matches, words);
   return matches;
+}
+
+/**
+ * A fact's word met in meaning by several query words is one piece of
+ * evidence, not several: "football club league" all near "team" do not make
+ * a task force's team an answer. Only the query word that meets it best keeps
+ * it. Words that meet it as written (or as a typo or relative) keep theirs.
+ */
+function onceInMeaning(matches: Matches, words: readonly QueryWord[]): void {
+  // Only a word with a candidate in meaning can share one that way.
+  const loose = words.filter((w) => [...w.cands.values()].some((sim) => sim <= SEMANTIC_SIMILARITY));
+  if (loose.length === 0 || words.length < 2) return;
+  const { width } = matches;
+  for (let s = 0; s < matches.count; s++) {
+    const at = s * width;
+    for (const a of loose) {
+      const name = matches.word[at + a.i] ?? -1;
+      if (name < 0) continue;
+      const fact = matches.names[name] ?? '';
+      for (const b of words) {
+        const other = matches.word[at + b.i] ?? -1;
+        if (b === a || other < 0 || matches.names[other] !== fact) continue;
+        if ((a.cands.get(fact) ?? 0) > SEMANTIC_SIMILARITY && (b.cands.get(fact) ?? 0) > SEMANTIC_SIMILARITY) continue;
+        const lose = (matches.score[at + a.i] ?? 0) >= (matches.score[at + b.i] ?? 0) ? b.i : a.i;
+        matches.score[at + lose] = 0;
+        matches.word[at + lose] = -1;
+        matches.evidence[at + lose] = 0;
+      }
+    }
+  }
 }
 
 const scoreOf = (m: Match, w: QueryWord): number => m.score[w.i] ?? 0;

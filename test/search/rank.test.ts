@@ -232,6 +232,9 @@ describe('search, as a person who never read the article asks', () => {
     // The setting ("chongqing", in nearly every fact) does not tip half a topic over the floor.
     'chongqing football club',
     'chongqing unemployment rate',
+    // Several words near one fact word in meaning ("hockey", "league": "team") are one piece of evidence.
+    'hockey league position',
+    'rugby league position',
     // Without a topic, the describing word is the topic.
     'is chongqing expensive',
     'how humid is chongqing',
