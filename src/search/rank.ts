@@ -874,7 +874,8 @@ interface Found {
   complete: boolean;
 }
 
-function searchOnce(index: SearchIndex, query: string, options: SearchOptions): Found {
+/** The query's words, weighed, and its topics (parts), as searchOnce ranks them. */
+function prepare(index: SearchIndex, query: string): { words: QueryWord[]; parts: Part[] } {
   const termParts = askedParts(index, query);
   const terms = [...new Set(termParts.flatMap((p) => p.words))];
   const words: QueryWord[] = terms.map((term, i) => {
@@ -886,11 +887,16 @@ function searchOnce(index: SearchIndex, query: string, options: SearchOptions): 
     const specific = cands.get(term) === 1 && !/\d/.test(term) && (rank === undefined || rank > BASIC_VOCABULARY);
     return { i, term, cands, weight: weigh(index, term, cands), named: isName(term), specific };
   });
-  if (words.length === 0) return { hits: [], answered: 0, complete: false };
   const byTerm = new Map(words.map((w) => [w.term, w]));
   compoundsAsOne(query, byTerm);
   const parts = settingJoined(termParts.map((p) => ({ words: p.words.flatMap((term) => byTerm.get(term) ?? []), asks: p.asks })));
   for (const part of parts) describingAsWording(index, part.words);
+  return { words, parts };
+}
+
+function searchOnce(index: SearchIndex, query: string, options: SearchOptions): Found {
+  const { words, parts } = prepare(index, query);
+  if (words.length === 0) return { hits: [], answered: 0, complete: false };
   // Only as many hits as asked for are made: a big index may rank many thousands.
   const wanted = options.limit ?? Infinity;
   const { found, answered } = topics(index, matchFacts(index, words), words, parts, wanted);
@@ -919,5 +925,41 @@ function hitOf(index: SearchIndex, doc: number, score: number, matched: string[]
     },
     score,
     matched,
+  };
+}
+
+/**
+ * Why a query finds what it finds, for a maintainer (scripts/explain-search.mjs):
+ * per word its weight and best candidates; per part what it asks; for the
+ * `top` facts best covered, each check of the answer and whether it passes.
+ */
+export function explain(index: SearchIndex, query: string, top = 5) {
+  const { words, parts } = prepare(index, query);
+  const matches = matchFacts(index, words);
+  return {
+    words: words.map((w) => ({
+      term: w.term,
+      weight: Math.round(w.weight * 100) / 100,
+      telling: w.weight >= TELLING,
+      named: w.named,
+      specific: w.specific,
+      candidates: [...w.cands].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([v, sim]) => `${v} ${sim.toFixed(2)}`),
+    })),
+    parts: parts.map((part) => ({
+      words: part.words.map((w) => w.term),
+      asks: part.asks,
+      facts: rank(index, matches, part.words, top, () => true).map((r) => ({
+        id: (factAt(index, r.m.doc) as Fact | undefined)?.id,
+        relevance: r.relevance,
+        telling: Math.round(tellingCoverage(r.m, part.words) * 1000) / 1000,
+        met: part.words.map((w) => `${w.term}:${r.m.word[w.i] || '-'} ${scoreOf(r.m, w).toFixed(2)}`).join(' '),
+        covers: covers(r, part.words),
+        converges: converges(r.m, part.words),
+        realMatch: realMatch(r.m, part.words),
+        namesMet: namesMet(r.m, part.words),
+        keyMet: keyMet(r.m, part.words),
+        gives: gives(r.info, part.asks),
+      })),
+    })),
   };
 }
