@@ -26,6 +26,21 @@ const MIN_COVERAGE = 0.5;
 const CONVERGING_COVERAGE = 0.35;
 const CONVERGING_WORDS = 3;
 
+// Units of measure a query may name ("in units", "per kg"), each with the
+// words that write the same unit: a fact answers only if it has one of them.
+// "Unit" is one only as "units": "a unit" of prosecutors is a body of people.
+const KILOGRAMS = ['kg', 'kilo', 'kilogram'];
+const YUAN = ['yuan', 'rmb'];
+const TONS = ['ton', 'tonne'];
+const KILOMETRES = ['km', 'kilometer', 'kilometre'];
+const UNITS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['unit', ['unit']],
+  ...KILOGRAMS.map((w) => [w, KILOGRAMS] as const),
+  ...YUAN.map((w) => [w, YUAN] as const),
+  ...TONS.map((w) => [w, TONS] as const),
+  ...KILOMETRES.map((w) => [w, KILOMETRES] as const),
+]);
+
 /** The English words this common (frequency rank) are the basic vocabulary, too common to say what a query is about. */
 export const BASIC_VOCABULARY = 2000;
 /** A word in at most half of the facts tells them apart (its weight, log(1 + n/df), is at least log 3). */
@@ -227,6 +242,8 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   for (const v of familyOf(index, family(q))) if (v !== q) out.set(v, FAMILY_SIMILARITY);
   // And so do the word's forms as another part of speech: "efficient" finds "efficiency".
   for (const d of derivedForms(q)) for (const v of familyOf(index, family(d))) if (v !== q && !out.has(v)) out.set(v, FAMILY_SIMILARITY);
+  // A unit written another way: "kg" is "kilogram", "yuan" is "rmb".
+  for (const v of UNITS.get(q) ?? []) if (v !== q && hasWord(index, v) && !out.has(v)) out.set(v, FAMILY_SIMILARITY);
   // A word the facts use is taken as meant; fuzzy matching is for words they don't.
   if (out.size > 0) return withRelated(index, q, out);
   // Numbers are exact only (2025 is not a typo of 2026).
@@ -323,6 +340,8 @@ interface QueryWord {
    * rare among the facts by chance.
    */
   specific: boolean;
+  /** A unit of measure ("units", "kg"): the figure asked for is in it, so a fact without it does not give it. */
+  unit: boolean;
 }
 
 /** Per fact: the best match of each query word (similarity x field weight), the word and its evidence. */
@@ -654,6 +673,7 @@ function topics(
         covers(r, part) &&
         realMatch(r.m, part) &&
         namesMet(r.m, part) &&
+        unitsMet(r.m, part) &&
         keyMet(r.m, part) &&
         gives(r.info, asks),
       bestLevelWhole,
@@ -741,6 +761,17 @@ function namesMet(m: Match, part: readonly QueryWord[]): boolean {
 }
 
 /**
+ * Every unit of measure the part names is in the fact: "how many laptops
+ * did chongqing make, in units" is not answered by the laptop fact, whose
+ * figure is its years at the top, nor "orange price per kg" by the oranges'
+ * brand value. The unit asked for is what the question wants; a fact
+ * without it may be about the topic, but does not say that.
+ */
+function unitsMet(m: Match, part: readonly QueryWord[]): boolean {
+  return part.every((w) => !w.unit || scoreOf(m, w) > SEMANTIC_SIMILARITY);
+}
+
+/**
  * The part's most specific word (see QueryWord.specific), the rarest among
  * the facts, is met, or the fact meets more of the specific words than it
  * misses: "chengdu gdp 2025" is not answered by an orange fair in Chengdu
@@ -808,8 +839,10 @@ function settingJoined(parts: Part[]): Part[] {
     into.words.push(...part.words);
     into.asks = { figure: into.asks.figure || part.asks.figure, measure: into.asks.measure || part.asks.measure, date: into.asks.date || part.asks.date };
   };
+  // Units and describing words the facts lack say what is asked of a topic ("exact units"), not one of their own.
+  const topical = (w: QueryWord) => w.weight >= TELLING && !w.unit && !(isDescribing(w.term) && !metAsWritten(w));
   for (const part of parts) {
-    if (!part.words.some((w) => w.weight >= TELLING)) {
+    if (!part.words.some(topical)) {
       const last = out.at(-1);
       if (last) join(last, part);
       else if (pending) join(pending, part);
@@ -885,7 +918,7 @@ function prepare(index: SearchIndex, query: string): { words: QueryWord[]; parts
     for (const other of terms) if (other !== term) cands.delete(other);
     const rank = wordRank(term);
     const specific = cands.get(term) === 1 && !/\d/.test(term) && (rank === undefined || rank > BASIC_VOCABULARY);
-    return { i, term, cands, weight: weigh(index, term, cands), named: isName(term), specific };
+    return { i, term, cands, weight: weigh(index, term, cands), named: isName(term), specific, unit: UNITS.has(term) && (term !== 'unit' || /\bunits\b/i.test(query)) };
   });
   const byTerm = new Map(words.map((w) => [w.term, w]));
   compoundsAsOne(query, byTerm);

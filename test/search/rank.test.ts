@@ -254,6 +254,24 @@ describe('search, as a person who never read the article asks', () => {
     ['how many china-europe railway express trips in total, compared nationwide', 'china-europe-railway-express-trips-first'],
   ])('%s finds %s, which gives what the question asks for', (q, id) => expect(top(q, 1)).toEqual([id]));
 
+  // A unit of measure the query names must be in the fact: one on the topic in another unit does not say it.
+  it.each([
+    ['laptop output exact units', 'laptop-production-world-first'],
+    ['fengjie orange brand worth in kg', 'fengjie-navel-orange-brand-value'],
+    // A part of nothing but units is no topic of its own ("the cars' 2.788 million units" do not answer it).
+    ['laptop production, exact units', 'automobile-production-2025'],
+    ['notebook computers made in chongqing, number of units', 'automobile-production-2025'],
+  ])('%s finds nothing, not %s', (q) => expect(top(q, 10)).toEqual([]));
+
+  it.each([
+    // A unit the fact writes another way, or names as its figure's unit.
+    ['chongqing car output in units', 'automobile-production-2025'],
+    ['navel orange fair deals in tonnes', 'fengjie-navel-orange-fair-250000-tons'],
+    ['fengjie navel orange brand value in yuan', 'fengjie-navel-orange-brand-value'],
+    // "A unit" of people is no unit of measure.
+    ['procuratorate unit protecting minors', 'juvenile-protection-team-role-model'],
+  ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
+
   // Chatter around a question: a clause that finds nothing alone, and says less than the rest, is left out.
   it.each([
     ["quick question: what was chongqing's gdp in 2025?", 'gdp-2025'],
