@@ -322,6 +322,17 @@ export function similarity(q: string, v: string): number {
   return d <= allowed ? 1 - d / Math.max(q.length, v.length) : 0;
 }
 
+/**
+ * A word of the basic vocabulary (BASIC_VOCABULARY), or a form of one:
+ * "covering" is rarer than "cover" in the text the vectors were made from,
+ * but says no more about a topic.
+ */
+function isBasic(term: string): boolean {
+  const rank = wordRank(term);
+  const rootRank = wordRank(family(term));
+  return (rank !== undefined && rank <= BASIC_VOCABULARY) || (rootRank !== undefined && rootRank <= BASIC_VOCABULARY);
+}
+
 /** A query word with the facts' words it may stand for and how much it counts. */
 interface QueryWord {
   /** Its place among the query's words: where its matches stand in a Match. */
@@ -916,8 +927,7 @@ function prepare(index: SearchIndex, query: string): { words: QueryWord[]; parts
     // A word the query says itself is that word's match, not another's
     // ("football club": "football" may not count again through "club").
     for (const other of terms) if (other !== term) cands.delete(other);
-    const rank = wordRank(term);
-    const specific = cands.get(term) === 1 && !/\d/.test(term) && (rank === undefined || rank > BASIC_VOCABULARY);
+    const specific = cands.get(term) === 1 && !/\d/.test(term) && !isBasic(term);
     return { i, term, cands, weight: weigh(index, term, cands), named: isName(term), specific, unit: UNITS.has(term) && (term !== 'unit' || /\bunits\b/i.test(query)) };
   });
   const byTerm = new Map(words.map((w) => [w.term, w]));

@@ -314,6 +314,11 @@ describe('search, as a person who never read the article asks', () => {
     ['former little freight yard grew into a big trade corridor hub', 'xiaonanya-former-fourth-class-station'],
   ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
 
+  // A form of a basic word ("covering": "cover") is not the query's most specific word, which a fact must meet.
+  it.each([
+    ['senior care network covering the entire region', 'elderly-care-network-full-coverage'],
+  ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
+
   // A compound the facts lack counts as one word they lack, not two.
   it('earth-friendly lending by banks total finds the green loans', () => {
     expect(top('earth-friendly lending by banks total', 3)).toContain('green-loans-1-trillion');
