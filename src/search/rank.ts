@@ -26,6 +26,10 @@ const MIN_COVERAGE = 0.5;
 const CONVERGING_COVERAGE = 0.35;
 const CONVERGING_WORDS = 3;
 
+/** The place the facts are about, and the words a query may call it by: "the city's underground pipes" are Chongqing's. */
+const SETTING = 'chongqing';
+const SETTING_WORDS = new Set(['city', 'municipality']);
+
 // Units of measure a query may name ("in units", "per kg"), each with the
 // words that write the same unit: a fact answers only if it has one of them.
 // "Unit" is one only as "units": "a unit" of prosecutors is a body of people.
@@ -242,6 +246,8 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   for (const v of familyOf(index, family(q))) if (v !== q) out.set(v, FAMILY_SIMILARITY);
   // And so do the word's forms as another part of speech: "efficient" finds "efficiency".
   for (const d of derivedForms(q)) for (const v of familyOf(index, family(d))) if (v !== q && !out.has(v)) out.set(v, FAMILY_SIMILARITY);
+  // "The city" of a query is the one the facts are about: a fact naming it meets the word.
+  if (SETTING_WORDS.has(q) && hasWord(index, SETTING)) out.set(SETTING, FAMILY_SIMILARITY);
   // A unit written another way: "kg" is "kilogram", "yuan" is "rmb".
   for (const v of UNITS.get(q) ?? []) if (v !== q && hasWord(index, v) && !out.has(v)) out.set(v, FAMILY_SIMILARITY);
   // A word the facts use is taken as meant; fuzzy matching is for words they don't.

@@ -319,6 +319,12 @@ describe('search, as a person who never read the article asks', () => {
     ['senior care network covering the entire region', 'elderly-care-network-full-coverage'],
   ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
 
+  // "The city" is Chongqing: a fact that names Chongqing meets it.
+  it.each([
+    ["virtual replica of the city's buried pipelines", 'underground-pipeline-digital-twin-first'],
+    ['3d map of underground pipes across the city', 'underground-pipeline-digital-twin-first'],
+  ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
+
   // A compound the facts lack counts as one word they lack, not two.
   it('earth-friendly lending by banks total finds the green loans', () => {
     expect(top('earth-friendly lending by banks total', 3)).toContain('green-loans-1-trillion');
