@@ -151,6 +151,8 @@ export function amountInWords(number: string, unit: string): string {
   return String(Math.round(value));
 }
 
+// Nouns that ask for an amount of their topic ("trading volume", "industry size"), as "how much" does.
+const AMOUNTS = new Set(['volume', 'quantity']);
 // "How long", "how far", "how fast": a measure.
 const MEASURES = new Set(['long', 'far', 'fast']);
 const QUESTION_WORDS = new Set(['how', 'what', 'which', 'when', 'where', 'who', 'why']);
@@ -184,6 +186,7 @@ export function askedParts(index: SearchIndex, query: string): { words: string[]
         if (HAN_FIGURE.test(t)) part.asks.figure = true;
         if (HAN_DATE.test(t)) part.asks.date = true;
       } else if (previous === 'how' && (t === 'many' || t === 'much')) part.asks.figure = true;
+      else if (AMOUNTS.has(t)) part.asks.figure = true;
       else if (previous === 'how' && MEASURES.has(t)) part.asks.measure = true;
       else if (t === 'when' || ((previous === 'what' || previous === 'which') && t === 'year')) part.asks.date = true;
       previous = t;

@@ -158,6 +158,8 @@ describe('askedParts: what each part of a question asks for beyond its topic', (
     ['how many cars', [figure]],
     ['How much green credit', [figure]],
     ['how big is the economy', [none]], // a size in words, a rank or a figure: not asked as a number
+    ['carbon trading volume', [figure]], // a noun asking for an amount
+    ['quantity of exports', [figure]],
     ['how long are the rural roads', [measure]],
     ['how fast was the licence renewed', [measure]],
     ['when does the plan start', [date]],
@@ -246,6 +248,14 @@ describe('search, as a person who never read the article asks', () => {
     // "How long" asks for a measure, which a place in a ranking does not give.
     'how long do china-europe railway express trips take',
   ])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
+
+  // "Volume" and "quantity" ask for an amount, as "how much" does: the AITO facts give none.
+  it.each(['aito m9 volume 2025', 'aito m8 m9 quantity'])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
+
+  it.each([
+    ['chongqing foreign trade volume', 'foreign-trade-800-billion-record'],
+    ['carbon trading volume', 'carbon-market-transactions-54-million-tons'],
+  ])('%s still finds %s', (q, id) => expect(top(q, 3)).toContain(id));
 
   it.each([
     ['how much green credit is there', 'green-loans-1-trillion'],
