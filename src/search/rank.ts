@@ -6,7 +6,7 @@ import Fuse from 'fuse.js';
 import { docFrequency, factAt, factCount, familyOf, hanWords, hasWord, nearWords, postingsOf, rankInfo, type SearchIndex } from './word-index.js';
 import { isDescribing, isKnownWord, isName, isTopicNoun, relatedTerms, wordRank } from './related.js';
 import { editDistance } from './suggest.js';
-import { derivedForms, family, isHan, isStopWord, terms } from './tokenize.js';
+import { derivedForms, family, isHan, isStopWord, normalizeWord, terms } from './tokenize.js';
 import type { Fact } from '../data/types.js';
 import type { RankInfo } from './rank-info.js';
 
@@ -274,6 +274,13 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
     const sim = similarity(q, v);
     if (sim >= MIN_SIMILARITY) out.set(v, sim);
   }
+  // A slip undone, then the word normalised as a query's is: "speceis" is
+  // "species", which the facts keep as "specy", too far from the slip for the
+  // edit distance; "bann" is "ban".
+  for (const fixed of slipsUndone(q)) {
+    const v = normalizeWord(fixed);
+    if (v !== q && hasWord(index, v) && (out.get(v) ?? 0) < SLIP_SIMILARITY) out.set(v, SLIP_SIMILARITY);
+  }
   // fuse.js counts two swapped letters as two slips, too many for a short
   // word ("laon" for "loan"); those few words are compared directly.
   if (q.length <= 5) {
@@ -284,6 +291,19 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
     }
   }
   return withRelated(index, q, out);
+}
+
+/** How much a word with one slip undone counts (as a transposition does in similarity()). */
+const SLIP_SIMILARITY = 0.8;
+
+/** The word with one slip undone: two neighbouring letters swapped back, or a doubled letter made single. */
+function slipsUndone(q: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < q.length; i++) {
+    if (q[i] === q[i + 1]) out.push(q.slice(0, i) + q.slice(i + 1));
+    else out.push(q.slice(0, i) + (q[i + 1] ?? '') + (q[i] ?? '') + q.slice(i + 2));
+  }
+  return out;
 }
 
 /**

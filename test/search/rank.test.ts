@@ -52,6 +52,15 @@ describe('candidates: a related word meets the facts in any of its forms', () =>
   });
 });
 
+describe('candidates: a slip undone, then normalised as a query word is', () => {
+  it.each([
+    ['speceis', 'specy'], // "species", which the facts keep as "specy"
+    ['bann', 'ban'], // a doubled letter
+    ['emissoins', 'emission'],
+  ])('%s -> %s', (q, v) => expect(candidates(index, q).get(v)).toBeGreaterThanOrEqual(0.8));
+  it('undoes no slip in a real English word', () => expect(candidates(index, 'fare').has('far')).toBe(false));
+});
+
 describe('similarity', () => {
   it.each([
     ['automoblie', 'automobile', 0.9], // one swap in a long word
