@@ -255,6 +255,15 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   for (const v of UNITS.get(q) ?? []) if (v !== q && hasWord(index, v) && !out.has(v)) out.set(v, FAMILY_SIMILARITY);
   // A word the facts use is taken as meant; fuzzy matching is for words they don't.
   if (out.size > 0) return withRelated(index, q, out);
+  // A closed compound of two fact words ("seaport": sea, port) is a kind of its last: it meets it.
+  if (out.size === 0 && q.length >= 6 && !/\d/.test(q)) {
+    for (let i = 3; i <= q.length - 3; i++) {
+      const head = q.slice(i);
+      const first = q.slice(0, i);
+      if (!isStopWord(first) && !isStopWord(head) && hasWord(index, first) && hasWord(index, head)) out.set(head, COMPOUND_SIMILARITY);
+    }
+    if (out.size > 0) return withRelated(index, q, out);
+  }
   // Numbers are exact only (2025 is not a typo of 2026).
   if (q.length < 3 || q.length > MAX_FUZZY_LENGTH || /\d/.test(q)) return out;
   // A real English word is not a typo of another ("fare" is not "far", "mayor"
@@ -292,6 +301,9 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   }
   return withRelated(index, q, out);
 }
+
+/** How much the last word of a closed compound counts for it ("port" for "seaport"). */
+const COMPOUND_SIMILARITY = 0.8;
 
 /** How much a word with one slip undone counts (as a transposition does in similarity()). */
 const SLIP_SIMILARITY = 0.8;

@@ -61,6 +61,15 @@ describe('candidates: a slip undone, then normalised as a query word is', () => 
   it('undoes no slip in a real English word', () => expect(candidates(index, 'fare').has('far')).toBe(false));
 });
 
+describe('candidates: a closed compound of two fact words meets its last', () => {
+  it.each([
+    ['seaport', 'port'],
+    ['farmland', 'land'],
+  ])('%s -> %s', (q, v) => expect(candidates(index, q).get(v)).toBe(0.8));
+  // A word the facts have is taken as meant; a function word is no part of a compound.
+  it.each([['airport', 'port'], ['without', 'out']])('%s does not meet %s', (q, v) => expect(candidates(index, q).get(v) ?? 0).toBeLessThan(0.8));
+});
+
 describe('similarity', () => {
   it.each([
     ['automoblie', 'automobile', 0.9], // one swap in a long word
