@@ -107,6 +107,12 @@ export interface Asks {
   /** A length, a time it takes ("how long", "how fast"): only a figure says it, not a place in a ranking. */
   measure: boolean;
   date: boolean;
+  /**
+   * What "how many" counts: the last word of the phrase after it ("how many
+   * international routes": "route"). A fact that gives a figure of something
+   * else (passengers) does not say how many routes.
+   */
+  counted?: string;
 }
 
 // 多少, 几 (regular expressions are written in escapes: the bundle is ASCII).
@@ -164,7 +170,7 @@ export function askedParts(index: SearchIndex, query: string): { words: string[]
   const parts: { words: string[]; asks: Asks }[] = [];
   let count = 0;
   const newPart = () => {
-    const part = { words: [] as string[], asks: { figure: false, measure: false, date: false } };
+    const part: { words: string[]; asks: Asks } = { words: [], asks: { figure: false, measure: false, date: false } };
     parts.push(part);
     return part;
   };
@@ -172,6 +178,8 @@ export function askedParts(index: SearchIndex, query: string): { words: string[]
     let part = newPart();
     const text = isAscii(piece) ? piece : piece.replace(hanAmountPattern(), (_, digits: string | undefined, han: string | undefined, unit: string) => ` ${amountInWords(digits ?? han ?? '', unit)} `);
     let previous = '';
+    // After "how many", until the phrase it counts ends (at a function word or a common word: "did", "came").
+    let counting = false;
     // "According to the article" names where the asker read it, not what is asked:
     // its words are left out, up to the end of the piece or a question word.
     let source = false;
@@ -185,7 +193,20 @@ export function askedParts(index: SearchIndex, query: string): { words: string[]
       if (isHan(t)) {
         if (HAN_FIGURE.test(t)) part.asks.figure = true;
         if (HAN_DATE.test(t)) part.asks.date = true;
-      } else if (previous === 'how' && (t === 'many' || t === 'much')) part.asks.figure = true;
+      } else if (previous === 'how' && (t === 'many' || t === 'much')) {
+        part.asks.figure = true;
+        counting = t === 'many';
+        previous = t;
+        continue;
+      }
+      if (counting) {
+        if (isHan(t) || isStopWord(t)) counting = false;
+        else if (!isWording(t) && !isDescribing(t)) {
+          // The first word of the phrase that the facts have, or else its last ("international routes").
+          part.asks.counted = t;
+          if (hasWord(index, t)) counting = false;
+        }
+      }
       else if (AMOUNTS.has(t)) part.asks.figure = true;
       else if (previous === 'how' && MEASURES.has(t)) part.asks.measure = true;
       else if (t === 'when' || ((previous === 'what' || previous === 'which') && t === 'year')) part.asks.date = true;
@@ -727,7 +748,8 @@ function topics(
         namesMet(r.m, part) &&
         unitsMet(r.m, part) &&
         keyMet(r.m, part) &&
-        gives(r.info, asks),
+        gives(r.info, asks) &&
+        countedMet(r.m, part, asks),
       bestLevelWhole,
     );
   // The first `wanted` facts of each topic are all that search() can show
@@ -787,6 +809,17 @@ interface Part {
 /** Whether a fact gives what the question asks for: a figure or a place in a ranking for "how many", a figure for "how long", a year for "when". */
 function gives(info: Ranked['info'], asks: Asks): boolean {
   return (!asks.figure || info.figured || info.ranked) && (!asks.measure || info.figured) && (!asks.date || info.dated);
+}
+
+/**
+ * What "how many" counts is in the fact as written (or as a typo or
+ * relative): "how many international routes does jiangbei airport have" is
+ * not answered by the airport's passengers, though it is about the airport
+ * and gives a figure.
+ */
+function countedMet(m: Match, part: readonly QueryWord[], asks: Asks): boolean {
+  const counted = asks.counted === undefined ? undefined : part.find((w) => w.term === asks.counted);
+  return !counted || scoreOf(m, counted) > SEMANTIC_SIMILARITY;
 }
 
 /**
@@ -889,7 +922,13 @@ function settingJoined(parts: Part[]): Part[] {
   let pending: Part | undefined;
   const join = (into: Part, part: Part) => {
     into.words.push(...part.words);
-    into.asks = { figure: into.asks.figure || part.asks.figure, measure: into.asks.measure || part.asks.measure, date: into.asks.date || part.asks.date };
+    into.asks = {
+      figure: into.asks.figure || part.asks.figure,
+      measure: into.asks.measure || part.asks.measure,
+      date: into.asks.date || part.asks.date,
+      // Two "how many"s joined ("how many distributors ... and for how many tons") count two things: neither is a condition.
+      counted: into.asks.counted && part.asks.counted ? undefined : (into.asks.counted ?? part.asks.counted),
+    };
   };
   // Units and describing words the facts lack say what is asked of a topic ("exact units"), not one of their own.
   const topical = (w: QueryWord) => w.weight >= TELLING && !w.unit && !(isDescribing(w.term) && !metAsWritten(w));

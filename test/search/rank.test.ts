@@ -173,7 +173,11 @@ describe('askedParts: what each part of a question asks for beyond its topic', (
   const date = { figure: false, measure: false, date: true };
   it.each([
     ['gdp 2025', [none]],
-    ['how many cars', [figure]],
+    ['how many cars', [{ ...figure, counted: 'car' }]],
+    // The first word of the counted phrase that the facts have, or else its last; common words are not counted.
+    ['how many new energy vehicles', [{ ...figure, counted: 'energy' }]],
+    ['how many international routes does it have', [{ ...figure, counted: 'route' }]],
+    ['how much green credit', [figure]],
     ['How much green credit', [figure]],
     ['how big is the economy', [none]], // a size in words, a rank or a figure: not asked as a number
     ['carbon trading volume', [figure]], // a noun asking for an amount
@@ -266,6 +270,24 @@ describe('search, as a person who never read the article asks', () => {
     // "How long" asks for a measure, which a place in a ranking does not give.
     'how long do china-europe railway express trips take',
   ])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
+
+  // What "how many" counts must be in the fact: the airport's passengers are not its routes or its cargo flights.
+  it.each(['how many domestic routes does jiangbei airport serve', 'how many cargo flights does jiangbei airport have'])('%s finds nothing', (q) =>
+    expect(top(q, 10)).toEqual([]),
+  );
+
+  it.each([
+    ['how many passengers went through jiangbei airport', 'jiangbei-airport-50-million-passengers'],
+    // A word no fact has ("extra") is not what is counted when the phrase goes on.
+    ['how many extra fish species returned to the yangtze', 'yangtze-52-additional-fish-species'],
+  ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
+
+  // Two "how many"s joined in one topic (a part of nothing but a unit joins its neighbour): neither count is a condition.
+  it('how many distributors came to the fengjie navel orange fair and for how many tons finds the fair in tons', () => {
+    const hits = search(index, 'how many distributors came to the fengjie navel orange fair and for how many tons', { limit: 3 });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(h.fact.figures?.some((f) => f.unit === 'tons')).toBe(true);
+  });
 
   // "Volume" and "quantity" ask for an amount, as "how much" does: the AITO facts give none.
   it.each(['aito m9 volume 2025', 'aito m8 m9 quantity'])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
