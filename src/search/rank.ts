@@ -128,6 +128,8 @@ let hanAmount: RegExp | undefined;
 const HAN_NUMERALS = Object.keys(HAN_DIGITS).join('') + Object.keys(HAN_UNITS).join('');
 const hanAmountPattern = (): RegExp =>
   (hanAmount ??= new RegExp(`(?:(?<![0-9])([0-9]+(?:\\.[0-9]+)?)|(?<![${HAN_NUMERALS}])([${HAN_NUMERALS}]+))(\u4e07\u4ebf|\u4ebf|\u4e07)`, 'g'));
+// An amount written short: "800bn" is "800 billion" as the facts write it, "1.2tn" "1.2 trillion" ("100m" may be metres).
+const SHORT_AMOUNT = /(?<![0-9A-Za-z.])([0-9]+(?:\.[0-9]+)?)\s?(bn|tn|trn)(?![A-Za-z])/gi;
 const isAscii = (text: string): boolean => /^[\x00-\x7f]*$/.test(text);
 
 /**
@@ -176,7 +178,8 @@ export function askedParts(index: SearchIndex, query: string): { words: string[]
   };
   for (const piece of query.split(partMarks(query))) {
     let part = newPart();
-    const text = isAscii(piece) ? piece : piece.replace(hanAmountPattern(), (_, digits: string | undefined, han: string | undefined, unit: string) => ` ${amountInWords(digits ?? han ?? '', unit)} `);
+    const spelled = piece.replace(SHORT_AMOUNT, (_, digits: string, short: string) => `${digits} ${short.toLowerCase().startsWith('b') ? 'billion' : 'trillion'}`);
+    const text = isAscii(spelled) ? spelled : spelled.replace(hanAmountPattern(), (_, digits: string | undefined, han: string | undefined, unit: string) => ` ${amountInWords(digits ?? han ?? '', unit)} `);
     let previous = '';
     // After "how many", until the phrase it counts ends (at a function word or a common word: "did", "came").
     let counting = false;

@@ -150,6 +150,16 @@ describe('queryParts: a query splits into topics at joining words and commas onl
   );
 });
 
+describe('an amount written short is read as the facts write it', () => {
+  it.each([
+    ['800bn', ['800', 'billion']],
+    ['1.7 bn yuan', ['1.7', 'billion', 'yuan']],
+    ['3.37TN', ['3.37', 'trillion']],
+    ['100m sprint', ['100m', 'sprint']], // metres, perhaps: left as it is
+  ])('%s', (q, words) => expect(queryTerms(index, q)).toEqual(words));
+  it('finds the figure', () => expect(top('exports and imports crossed 800bn', 3)).toContain('foreign-trade-800-billion-overview'));
+});
+
 describe('amountInWords: a Chinese amount as the facts write it in English', () => {
   it.each([
     ['8000', '亿', '800 billion'],
