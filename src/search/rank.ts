@@ -880,19 +880,26 @@ const metAsWritten = (w: QueryWord): boolean => [...w.cands.values()].some((sim)
 
 /**
  * A describing word the facts lack ("busy", "less", "pretty": an adjective
- * or adverb, never a noun) says what is asked about the part's topic ("how
+ * or adverb, never a noun), or a verb form (isVerbForm), says what is asked about the part's topic ("how
  * busy is the airport"), so it counts as the wording of a question does,
  * when the part has a topic: a telling word, not a number, that the facts
  * have as written. Without one, the describing word is the topic ("is
  * chongqing expensive") and keeps its full weight, and the query finds nothing.
  */
 function describingAsWording(index: SearchIndex, part: readonly QueryWord[]): void {
-  const describing = (w: QueryWord) => isDescribing(w.term) && !metAsWritten(w);
+  const describing = (w: QueryWord) => (isDescribing(w.term) || isVerbForm(w)) && !metAsWritten(w);
   const topic = part.some((w) => !describing(w) && !/\d/.test(w.term) && w.weight >= TELLING && metAsWritten(w));
   if (!topic) return;
   const wording = FILLER_WEIGHT * Math.log(1 + factCount(index));
   for (const w of part) if (describing(w)) w.weight = Math.min(w.weight, wording);
 }
+
+/**
+ * A verb's -ing or -ed form ("tidied", "swamped", "drowning") says what
+ * happened to a topic, as a describing word says what it is like; a noun in
+ * -ing ("wedding", "skiing": nouns and nothing else) names one, as a name does.
+ */
+const isVerbForm = (w: QueryWord): boolean => /[a-z]{3}(?:ing|ed)$/.test(w.term) && !isTopicNoun(w.term) && !w.named;
 
 // Words joined by hyphens: "eco-friendly", "top-flight".
 // Starts only where a run of letters and digits starts: see hanAmountPattern.

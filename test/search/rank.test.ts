@@ -385,6 +385,14 @@ describe('search, as a person who never read the article asks', () => {
     ['3d map of underground pipes across the city', 'underground-pipeline-digital-twin-first'],
   ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
 
+  // A verb form the facts lack ("tidied", "swamped") says what happened to the topic, as a describing word does.
+  it.each([
+    ['how many villages got tidied up', 'beautiful-harmonious-villages-2927'],
+    ['township officials swamped by paperwork', 'one-table-through-reports-115-to-11'],
+  ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
+  // A noun in -ing is a topic all the same.
+  it.each(['wedding venues in chongqing', 'chongqing skiing resorts'])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
+
   // A compound the facts lack counts as one word they lack, not two.
   it('earth-friendly lending by banks total finds the green loans', () => {
     expect(top('earth-friendly lending by banks total', 3)).toContain('green-loans-1-trillion');
