@@ -750,6 +750,7 @@ function topics(
         realMatch(r.m, part) &&
         namesMet(r.m, part) &&
         unitsMet(r.m, part) &&
+        yearsMet(r.m, part) &&
         keyMet(r.m, part) &&
         gives(r.info, asks) &&
         countedMet(r.m, part, asks),
@@ -857,6 +858,18 @@ function namesMet(m: Match, part: readonly QueryWord[]): boolean {
  */
 function unitsMet(m: Match, part: readonly QueryWord[]): boolean {
   return part.every((w) => !w.unit || scoreOf(m, w) > SEMANTIC_SIMILARITY);
+}
+
+/** A year: 1900 to 2099. */
+const YEAR = /^(?:19|20)\d\d$/;
+
+/**
+ * Every year the part names is the fact's, in its words or as its year:
+ * "how many china-europe trains left chongqing in 2025" is not answered by
+ * the trips since the service began, nor "birth rate 2025" by preschools.
+ */
+function yearsMet(m: Match, part: readonly QueryWord[]): boolean {
+  return part.every((w) => !YEAR.test(w.term) || scoreOf(m, w) > 0);
 }
 
 /**

@@ -299,6 +299,13 @@ describe('search, as a person who never read the article asks', () => {
     for (const h of hits) expect(h.fact.figures?.some((f) => f.unit === 'tons')).toBe(true);
   });
 
+  // A year the query names must be the fact's: cumulative trips, a ranking of no year, do not answer it.
+  it.each(['china-europe railway express trips in 2025', 'preschool education ranking 2024'])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
+  it.each([
+    ['car production 2025', 'automobile-production-2025'],
+    ['china-europe railway express trips', 'china-europe-railway-express-trips-first'],
+  ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
+
   // "Volume" and "quantity" ask for an amount, as "how much" does: the AITO facts give none.
   it.each(['aito m9 volume 2025', 'aito m8 m9 quantity'])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
 
