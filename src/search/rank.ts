@@ -6,7 +6,7 @@ import Fuse from 'fuse.js';
 import { docFrequency, factAt, factCount, familyOf, hanWords, hasWord, nearWords, postingsOf, rankInfo, type SearchIndex } from './word-index.js';
 import { isDescribing, isKnownWord, isName, isTopicNoun, relatedTerms, wordRank } from './related.js';
 import { editDistance } from './suggest.js';
-import { derivedForms, family, isHan, isStopWord, terms } from './tokenize.js';
+import { derivedForms, family, isHan, isStopWord, normalizeWord, terms } from './tokenize.js';
 import type { Fact } from '../data/types.js';
 import type { RankInfo } from './rank-info.js';
 
@@ -25,6 +25,25 @@ const MIN_COVERAGE = 0.5;
 /** Or more than this share, when the evidence converges: this many of the topic's telling words meet the fact as written. */
 const CONVERGING_COVERAGE = 0.35;
 const CONVERGING_WORDS = 3;
+
+/** The place the facts are about, and the words a query may call it by: "the city's underground pipes" are Chongqing's. */
+const SETTING = 'chongqing';
+const SETTING_WORDS = new Set(['city', 'municipality']);
+
+// Units of measure a query may name ("in units", "per kg"), each with the
+// words that write the same unit: a fact answers only if it has one of them.
+// "Unit" is one only as "units": "a unit" of prosecutors is a body of people.
+const KILOGRAMS = ['kg', 'kilo', 'kilogram'];
+const YUAN = ['yuan', 'rmb'];
+const TONS = ['ton', 'tonne'];
+const KILOMETRES = ['km', 'kilometer', 'kilometre'];
+const UNITS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['unit', ['unit']],
+  ...KILOGRAMS.map((w) => [w, KILOGRAMS] as const),
+  ...YUAN.map((w) => [w, YUAN] as const),
+  ...TONS.map((w) => [w, TONS] as const),
+  ...KILOMETRES.map((w) => [w, KILOMETRES] as const),
+]);
 
 /** The English words this common (frequency rank) are the basic vocabulary, too common to say what a query is about. */
 export const BASIC_VOCABULARY = 2000;
@@ -88,6 +107,12 @@ export interface Asks {
   /** A length, a time it takes ("how long", "how fast"): only a figure says it, not a place in a ranking. */
   measure: boolean;
   date: boolean;
+  /**
+   * What "how many" counts: the last word of the phrase after it ("how many
+   * international routes": "route"). A fact that gives a figure of something
+   * else (passengers) does not say how many routes.
+   */
+  counted?: string;
 }
 
 // 多少, 几 (regular expressions are written in escapes: the bundle is ASCII).
@@ -103,6 +128,8 @@ let hanAmount: RegExp | undefined;
 const HAN_NUMERALS = Object.keys(HAN_DIGITS).join('') + Object.keys(HAN_UNITS).join('');
 const hanAmountPattern = (): RegExp =>
   (hanAmount ??= new RegExp(`(?:(?<![0-9])([0-9]+(?:\\.[0-9]+)?)|(?<![${HAN_NUMERALS}])([${HAN_NUMERALS}]+))(\u4e07\u4ebf|\u4ebf|\u4e07)`, 'g'));
+// An amount written short: "800bn" is "800 billion" as the facts write it, "1.2tn" "1.2 trillion" ("100m" may be metres).
+const SHORT_AMOUNT = /(?<![0-9A-Za-z.])([0-9]+(?:\.[0-9]+)?)\s?(bn|tn|trn)(?![A-Za-z])/gi;
 const isAscii = (text: string): boolean => /^[\x00-\x7f]*$/.test(text);
 
 /**
@@ -132,6 +159,8 @@ export function amountInWords(number: string, unit: string): string {
   return String(Math.round(value));
 }
 
+// Nouns that ask for an amount of their topic ("trading volume", "industry size"), as "how much" does.
+const AMOUNTS = new Set(['volume', 'quantity']);
 // "How long", "how far", "how fast": a measure.
 const MEASURES = new Set(['long', 'far', 'fast']);
 const QUESTION_WORDS = new Set(['how', 'what', 'which', 'when', 'where', 'who', 'why']);
@@ -143,14 +172,17 @@ export function askedParts(index: SearchIndex, query: string): { words: string[]
   const parts: { words: string[]; asks: Asks }[] = [];
   let count = 0;
   const newPart = () => {
-    const part = { words: [] as string[], asks: { figure: false, measure: false, date: false } };
+    const part: { words: string[]; asks: Asks } = { words: [], asks: { figure: false, measure: false, date: false } };
     parts.push(part);
     return part;
   };
   for (const piece of query.split(partMarks(query))) {
     let part = newPart();
-    const text = isAscii(piece) ? piece : piece.replace(hanAmountPattern(), (_, digits: string | undefined, han: string | undefined, unit: string) => ` ${amountInWords(digits ?? han ?? '', unit)} `);
+    const spelled = piece.replace(SHORT_AMOUNT, (_, digits: string, short: string) => `${digits} ${short.toLowerCase().startsWith('b') ? 'billion' : 'trillion'}`);
+    const text = isAscii(spelled) ? spelled : spelled.replace(hanAmountPattern(), (_, digits: string | undefined, han: string | undefined, unit: string) => ` ${amountInWords(digits ?? han ?? '', unit)} `);
     let previous = '';
+    // After "how many", until the phrase it counts ends (at a function word or a common word: "did", "came").
+    let counting = false;
     // "According to the article" names where the asker read it, not what is asked:
     // its words are left out, up to the end of the piece or a question word.
     let source = false;
@@ -164,7 +196,21 @@ export function askedParts(index: SearchIndex, query: string): { words: string[]
       if (isHan(t)) {
         if (HAN_FIGURE.test(t)) part.asks.figure = true;
         if (HAN_DATE.test(t)) part.asks.date = true;
-      } else if (previous === 'how' && (t === 'many' || t === 'much')) part.asks.figure = true;
+      } else if (previous === 'how' && (t === 'many' || t === 'much')) {
+        part.asks.figure = true;
+        counting = t === 'many';
+        previous = t;
+        continue;
+      }
+      if (counting) {
+        if (isHan(t) || isStopWord(t)) counting = false;
+        else if (!isWording(t) && !isDescribing(t)) {
+          // The first word of the phrase that the facts have, or else its last ("international routes").
+          part.asks.counted = t;
+          if (hasWord(index, t)) counting = false;
+        }
+      }
+      else if (AMOUNTS.has(t)) part.asks.figure = true;
       else if (previous === 'how' && MEASURES.has(t)) part.asks.measure = true;
       else if (t === 'when' || ((previous === 'what' || previous === 'which') && t === 'year')) part.asks.date = true;
       previous = t;
@@ -227,8 +273,21 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   for (const v of familyOf(index, family(q))) if (v !== q) out.set(v, FAMILY_SIMILARITY);
   // And so do the word's forms as another part of speech: "efficient" finds "efficiency".
   for (const d of derivedForms(q)) for (const v of familyOf(index, family(d))) if (v !== q && !out.has(v)) out.set(v, FAMILY_SIMILARITY);
+  // "The city" of a query is the one the facts are about: a fact naming it meets the word.
+  if (SETTING_WORDS.has(q) && hasWord(index, SETTING)) out.set(SETTING, FAMILY_SIMILARITY);
+  // A unit written another way: "kg" is "kilogram", "yuan" is "rmb".
+  for (const v of UNITS.get(q) ?? []) if (v !== q && hasWord(index, v) && !out.has(v)) out.set(v, FAMILY_SIMILARITY);
   // A word the facts use is taken as meant; fuzzy matching is for words they don't.
   if (out.size > 0) return withRelated(index, q, out);
+  // A closed compound of two fact words ("seaport": sea, port) is a kind of its last: it meets it.
+  if (out.size === 0 && q.length >= 6 && !/\d/.test(q)) {
+    for (let i = 3; i <= q.length - 3; i++) {
+      const head = q.slice(i);
+      const first = q.slice(0, i);
+      if (!isStopWord(first) && !isStopWord(head) && hasWord(index, first) && hasWord(index, head)) out.set(head, COMPOUND_SIMILARITY);
+    }
+    if (out.size > 0) return withRelated(index, q, out);
+  }
   // Numbers are exact only (2025 is not a typo of 2026).
   if (q.length < 3 || q.length > MAX_FUZZY_LENGTH || /\d/.test(q)) return out;
   // A real English word is not a typo of another ("fare" is not "far", "mayor"
@@ -248,6 +307,13 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
     const sim = similarity(q, v);
     if (sim >= MIN_SIMILARITY) out.set(v, sim);
   }
+  // A slip undone, then the word normalised as a query's is: "speceis" is
+  // "species", which the facts keep as "specy", too far from the slip for the
+  // edit distance; "bann" is "ban".
+  for (const fixed of slipsUndone(q)) {
+    const v = normalizeWord(fixed);
+    if (v !== q && hasWord(index, v) && (out.get(v) ?? 0) < SLIP_SIMILARITY) out.set(v, SLIP_SIMILARITY);
+  }
   // fuse.js counts two swapped letters as two slips, too many for a short
   // word ("laon" for "loan"); those few words are compared directly.
   if (q.length <= 5) {
@@ -258,6 +324,22 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
     }
   }
   return withRelated(index, q, out);
+}
+
+/** How much the last word of a closed compound counts for it ("port" for "seaport"). */
+const COMPOUND_SIMILARITY = 0.8;
+
+/** How much a word with one slip undone counts (as a transposition does in similarity()). */
+const SLIP_SIMILARITY = 0.8;
+
+/** The word with one slip undone: two neighbouring letters swapped back, or a doubled letter made single. */
+function slipsUndone(q: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < q.length; i++) {
+    if (q[i] === q[i + 1]) out.push(q.slice(0, i) + q.slice(i + 1));
+    else out.push(q.slice(0, i) + (q[i + 1] ?? '') + (q[i] ?? '') + q.slice(i + 2));
+  }
+  return out;
 }
 
 /**
@@ -305,6 +387,17 @@ export function similarity(q: string, v: string): number {
   return d <= allowed ? 1 - d / Math.max(q.length, v.length) : 0;
 }
 
+/**
+ * A word of the basic vocabulary (BASIC_VOCABULARY), or a form of one:
+ * "covering" is rarer than "cover" in the text the vectors were made from,
+ * but says no more about a topic.
+ */
+function isBasic(term: string): boolean {
+  const rank = wordRank(term);
+  const rootRank = wordRank(family(term));
+  return (rank !== undefined && rank <= BASIC_VOCABULARY) || (rootRank !== undefined && rootRank <= BASIC_VOCABULARY);
+}
+
 /** A query word with the facts' words it may stand for and how much it counts. */
 interface QueryWord {
   /** Its place among the query's words: where its matches stand in a Match. */
@@ -323,6 +416,8 @@ interface QueryWord {
    * rare among the facts by chance.
    */
   specific: boolean;
+  /** A unit of measure ("units", "kg"): the figure asked for is in it, so a fact without it does not give it. */
+  unit: boolean;
 }
 
 /** Per fact: the best match of each query word (similarity x field weight), the word and its evidence. */
@@ -685,8 +780,11 @@ function topics(
         covers(r, part) &&
         realMatch(r.m, part) &&
         namesMet(r.m, part) &&
+        unitsMet(r.m, part) &&
+        yearsMet(r.m, part) &&
         keyMet(r.m, part) &&
-        gives(r.info, asks),
+        gives(r.info, asks) &&
+        countedMet(r.m, part, asks),
       bestLevelWhole,
     );
   // The first `wanted` facts of each topic are all that search() can show
@@ -749,6 +847,17 @@ function gives(info: Ranked['info'], asks: Asks): boolean {
 }
 
 /**
+ * What "how many" counts is in the fact as written (or as a typo or
+ * relative): "how many international routes does jiangbei airport have" is
+ * not answered by the airport's passengers, though it is about the airport
+ * and gives a figure.
+ */
+function countedMet(m: Match, part: readonly QueryWord[], asks: Asks): boolean {
+  const counted = asks.counted === undefined ? undefined : part.find((w) => w.term === asks.counted);
+  return !counted || scoreOf(m, counted) > SEMANTIC_SIMILARITY;
+}
+
+/**
  * At least one telling word is met as written (or as a typo or relative),
  * not only in meaning: "hospitals in chongqing" is not answered by a fact
  * that says "Chongqing" (as nearly all do) and something close to "hospital".
@@ -772,6 +881,29 @@ function namesMet(m: Match, part: readonly QueryWord[]): boolean {
 }
 
 /**
+ * Every unit of measure the part names is in the fact: "how many laptops
+ * did chongqing make, in units" is not answered by the laptop fact, whose
+ * figure is its years at the top, nor "orange price per kg" by the oranges'
+ * brand value. The unit asked for is what the question wants; a fact
+ * without it may be about the topic, but does not say that.
+ */
+function unitsMet(m: Match, part: readonly QueryWord[]): boolean {
+  return part.every((w) => !w.unit || scoreOf(m, w) > SEMANTIC_SIMILARITY);
+}
+
+/** A year: 1900 to 2099. */
+const YEAR = /^(?:19|20)\d\d$/;
+
+/**
+ * Every year the part names is the fact's, in its words or as its year:
+ * "how many china-europe trains left chongqing in 2025" is not answered by
+ * the trips since the service began, nor "birth rate 2025" by preschools.
+ */
+function yearsMet(m: Match, part: readonly QueryWord[]): boolean {
+  return part.every((w) => !YEAR.test(w.term) || scoreOf(m, w) > 0);
+}
+
+/**
  * The part's most specific word (see QueryWord.specific), the rarest among
  * the facts, is met, or the fact meets more of the specific words than it
  * misses: "chengdu gdp 2025" is not answered by an orange fair in Chengdu
@@ -792,19 +924,26 @@ const metAsWritten = (w: QueryWord): boolean => [...w.cands.values()].some((sim)
 
 /**
  * A describing word the facts lack ("busy", "less", "pretty": an adjective
- * or adverb, never a noun) says what is asked about the part's topic ("how
+ * or adverb, never a noun), or a verb form (isVerbForm), says what is asked about the part's topic ("how
  * busy is the airport"), so it counts as the wording of a question does,
  * when the part has a topic: a telling word, not a number, that the facts
  * have as written. Without one, the describing word is the topic ("is
  * chongqing expensive") and keeps its full weight, and the query finds nothing.
  */
 function describingAsWording(index: SearchIndex, part: readonly QueryWord[]): void {
-  const describing = (w: QueryWord) => isDescribing(w.term) && !metAsWritten(w);
+  const describing = (w: QueryWord) => (isDescribing(w.term) || isVerbForm(w)) && !metAsWritten(w);
   const topic = part.some((w) => !describing(w) && !/\d/.test(w.term) && w.weight >= TELLING && metAsWritten(w));
   if (!topic) return;
   const wording = FILLER_WEIGHT * Math.log(1 + factCount(index));
   for (const w of part) if (describing(w)) w.weight = Math.min(w.weight, wording);
 }
+
+/**
+ * A verb's -ing or -ed form ("tidied", "swamped", "drowning") says what
+ * happened to a topic, as a describing word says what it is like; a noun in
+ * -ing ("wedding", "skiing": nouns and nothing else) names one, as a name does.
+ */
+const isVerbForm = (w: QueryWord): boolean => /[a-z]{3}(?:ing|ed)$/.test(w.term) && !isTopicNoun(w.term) && !w.named;
 
 // Words joined by hyphens: "eco-friendly", "top-flight".
 // Starts only where a run of letters and digits starts: see hanAmountPattern.
@@ -837,10 +976,18 @@ function settingJoined(parts: Part[]): Part[] {
   let pending: Part | undefined;
   const join = (into: Part, part: Part) => {
     into.words.push(...part.words);
-    into.asks = { figure: into.asks.figure || part.asks.figure, measure: into.asks.measure || part.asks.measure, date: into.asks.date || part.asks.date };
+    into.asks = {
+      figure: into.asks.figure || part.asks.figure,
+      measure: into.asks.measure || part.asks.measure,
+      date: into.asks.date || part.asks.date,
+      // Two "how many"s joined ("how many distributors ... and for how many tons") count two things: neither is a condition.
+      counted: into.asks.counted && part.asks.counted ? undefined : (into.asks.counted ?? part.asks.counted),
+    };
   };
+  // Units and describing words the facts lack say what is asked of a topic ("exact units"), not one of their own.
+  const topical = (w: QueryWord) => w.weight >= TELLING && !w.unit && !(isDescribing(w.term) && !metAsWritten(w));
   for (const part of parts) {
-    if (!part.words.some((w) => w.weight >= TELLING)) {
+    if (!part.words.some(topical)) {
       const last = out.at(-1);
       if (last) join(last, part);
       else if (pending) join(pending, part);
@@ -914,9 +1061,8 @@ function prepare(index: SearchIndex, query: string): { words: QueryWord[]; parts
     // A word the query says itself is that word's match, not another's
     // ("football club": "football" may not count again through "club").
     for (const other of terms) if (other !== term) cands.delete(other);
-    const rank = wordRank(term);
-    const specific = cands.get(term) === 1 && !/\d/.test(term) && (rank === undefined || rank > BASIC_VOCABULARY);
-    return { i, term, cands, weight: weigh(index, term, cands), named: isName(term), specific };
+    const specific = cands.get(term) === 1 && !/\d/.test(term) && !isBasic(term);
+    return { i, term, cands, weight: weigh(index, term, cands), named: isName(term), specific, unit: UNITS.has(term) && (term !== 'unit' || /\bunits\b/i.test(query)) };
   });
   const byTerm = new Map(words.map((w) => [w.term, w]));
   compoundsAsOne(query, byTerm);

@@ -52,6 +52,24 @@ describe('candidates: a related word meets the facts in any of its forms', () =>
   });
 });
 
+describe('candidates: a slip undone, then normalised as a query word is', () => {
+  it.each([
+    ['speceis', 'specy'], // "species", which the facts keep as "specy"
+    ['bann', 'ban'], // a doubled letter
+    ['emissoins', 'emission'],
+  ])('%s -> %s', (q, v) => expect(candidates(index, q).get(v)).toBeGreaterThanOrEqual(0.8));
+  it('undoes no slip in a real English word', () => expect(candidates(index, 'fare').has('far')).toBe(false));
+});
+
+describe('candidates: a closed compound of two fact words meets its last', () => {
+  it.each([
+    ['seaport', 'port'],
+    ['farmland', 'land'],
+  ])('%s -> %s', (q, v) => expect(candidates(index, q).get(v)).toBe(0.8));
+  // A word the facts have is taken as meant; a function word is no part of a compound.
+  it.each([['airport', 'port'], ['without', 'out']])('%s does not meet %s', (q, v) => expect(candidates(index, q).get(v) ?? 0).toBeLessThan(0.8));
+});
+
 describe('similarity', () => {
   it.each([
     ['automoblie', 'automobile', 0.9], // one swap in a long word
@@ -132,6 +150,16 @@ describe('queryParts: a query splits into topics at joining words and commas onl
   );
 });
 
+describe('an amount written short is read as the facts write it', () => {
+  it.each([
+    ['800bn', ['800', 'billion']],
+    ['1.7 bn yuan', ['1.7', 'billion', 'yuan']],
+    ['3.37TN', ['3.37', 'trillion']],
+    ['100m sprint', ['100m', 'sprint']], // metres, perhaps: left as it is
+  ])('%s', (q, words) => expect(queryTerms(index, q)).toEqual(words));
+  it('finds the figure', () => expect(top('exports and imports crossed 800bn', 3)).toContain('foreign-trade-800-billion-overview'));
+});
+
 describe('amountInWords: a Chinese amount as the facts write it in English', () => {
   it.each([
     ['8000', '亿', '800 billion'],
@@ -155,9 +183,15 @@ describe('askedParts: what each part of a question asks for beyond its topic', (
   const date = { figure: false, measure: false, date: true };
   it.each([
     ['gdp 2025', [none]],
-    ['how many cars', [figure]],
+    ['how many cars', [{ ...figure, counted: 'car' }]],
+    // The first word of the counted phrase that the facts have, or else its last; common words are not counted.
+    ['how many new energy vehicles', [{ ...figure, counted: 'energy' }]],
+    ['how many international routes does it have', [{ ...figure, counted: 'route' }]],
+    ['how much green credit', [figure]],
     ['How much green credit', [figure]],
     ['how big is the economy', [none]], // a size in words, a rank or a figure: not asked as a number
+    ['carbon trading volume', [figure]], // a noun asking for an amount
+    ['quantity of exports', [figure]],
     ['how long are the rural roads', [measure]],
     ['how fast was the licence renewed', [measure]],
     ['when does the plan start', [date]],
@@ -250,12 +284,63 @@ describe('search, as a person who never read the article asks', () => {
     'how long do china-europe railway express trips take',
   ])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
 
+  // What "how many" counts must be in the fact: the airport's passengers are not its routes or its cargo flights.
+  it.each(['how many domestic routes does jiangbei airport serve', 'how many cargo flights does jiangbei airport have'])('%s finds nothing', (q) =>
+    expect(top(q, 10)).toEqual([]),
+  );
+
+  it.each([
+    ['how many passengers went through jiangbei airport', 'jiangbei-airport-50-million-passengers'],
+    // A word no fact has ("extra") is not what is counted when the phrase goes on.
+    ['how many extra fish species returned to the yangtze', 'yangtze-52-additional-fish-species'],
+  ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
+
+  // Two "how many"s joined in one topic (a part of nothing but a unit joins its neighbour): neither count is a condition.
+  it('how many distributors came to the fengjie navel orange fair and for how many tons finds the fair in tons', () => {
+    const hits = search(index, 'how many distributors came to the fengjie navel orange fair and for how many tons', { limit: 3 });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(h.fact.figures?.some((f) => f.unit === 'tons')).toBe(true);
+  });
+
+  // A year the query names must be the fact's: cumulative trips, a ranking of no year, do not answer it.
+  it.each(['china-europe railway express trips in 2025', 'preschool education ranking 2024'])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
+  it.each([
+    ['car production 2025', 'automobile-production-2025'],
+    ['china-europe railway express trips', 'china-europe-railway-express-trips-first'],
+  ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
+
+  // "Volume" and "quantity" ask for an amount, as "how much" does: the AITO facts give none.
+  it.each(['aito m9 volume 2025', 'aito m8 m9 quantity'])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
+
+  it.each([
+    ['chongqing foreign trade volume', 'foreign-trade-800-billion-record'],
+    ['carbon trading volume', 'carbon-market-transactions-54-million-tons'],
+  ])('%s still finds %s', (q, id) => expect(top(q, 3)).toContain(id));
+
   it.each([
     ['how much green credit is there', 'green-loans-1-trillion'],
     ['when does the next five-year plan open', '15th-five-year-plan-2026'],
     // A place in a ranking says how many as well as a figure does.
     ['how many china-europe railway express trips in total, compared nationwide', 'china-europe-railway-express-trips-first'],
   ])('%s finds %s, which gives what the question asks for', (q, id) => expect(top(q, 1)).toEqual([id]));
+
+  // A unit of measure the query names must be in the fact: one on the topic in another unit does not say it.
+  it.each([
+    ['laptop output exact units', 'laptop-production-world-first'],
+    ['fengjie orange brand worth in kg', 'fengjie-navel-orange-brand-value'],
+    // A part of nothing but units is no topic of its own ("the cars' 2.788 million units" do not answer it).
+    ['laptop production, exact units', 'automobile-production-2025'],
+    ['notebook computers made in chongqing, number of units', 'automobile-production-2025'],
+  ])('%s finds nothing, not %s', (q) => expect(top(q, 10)).toEqual([]));
+
+  it.each([
+    // A unit the fact writes another way, or names as its figure's unit.
+    ['chongqing car output in units', 'automobile-production-2025'],
+    ['navel orange fair deals in tonnes', 'fengjie-navel-orange-fair-250000-tons'],
+    ['fengjie navel orange brand value in yuan', 'fengjie-navel-orange-brand-value'],
+    // "A unit" of people is no unit of measure.
+    ['procuratorate unit protecting minors', 'juvenile-protection-team-role-model'],
+  ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
 
   // Chatter around a question: a clause that finds nothing alone, and says less than the rest, is left out.
   it.each([
@@ -298,6 +383,25 @@ describe('search, as a person who never read the article asks', () => {
     ['screen industry chongqing national standing worth talking about', 'flexible-display-top-five-nationally'],
     ['former little freight yard grew into a big trade corridor hub', 'xiaonanya-former-fourth-class-station'],
   ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
+
+  // A form of a basic word ("covering": "cover") is not the query's most specific word, which a fact must meet.
+  it.each([
+    ['senior care network covering the entire region', 'elderly-care-network-full-coverage'],
+  ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
+
+  // "The city" is Chongqing: a fact that names Chongqing meets it.
+  it.each([
+    ["virtual replica of the city's buried pipelines", 'underground-pipeline-digital-twin-first'],
+    ['3d map of underground pipes across the city', 'underground-pipeline-digital-twin-first'],
+  ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
+
+  // A verb form the facts lack ("tidied", "swamped") says what happened to the topic, as a describing word does.
+  it.each([
+    ['how many villages got tidied up', 'beautiful-harmonious-villages-2927'],
+    ['township officials swamped by paperwork', 'one-table-through-reports-115-to-11'],
+  ])('%s finds %s', (q, id) => expect(top(q, 3)).toContain(id));
+  // A noun in -ing is a topic all the same.
+  it.each(['wedding venues in chongqing', 'chongqing skiing resorts'])('%s finds nothing', (q) => expect(top(q, 10)).toEqual([]));
 
   // A compound the facts lack counts as one word they lack, not two.
   it('earth-friendly lending by banks total finds the green loans', () => {
