@@ -22,6 +22,7 @@
 // - the bundles are ASCII, read as latin1 by src/cli/boot.ts;
 // - the package's files are found from __dirname, without building a file URL;
 // - main.cjs gets the built-in modules from process.getBuiltinModule, not require();
+// - the prebuilt index is read without Buffer's readUInt32LE and compare (JavaScript compiled every run);
 // - a search reads the related-words table in pieces, never whole, and each
 //   word's line once;
 // - a lookup ends as soon as its output is written, before the garbage
@@ -232,6 +233,23 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
     expect(fallback.status).toBe(0);
     expect(fallback.stdout).toBe(plain.stdout);
     expect(Number(fallback.stderr)).toBeGreaterThan(starterCalls + 10);
+  });
+
+  // src/search/packed-index.ts and src/data/prebuilt.ts read the prebuilt file with a DataView and their own
+  // byte comparison: Buffer's readUInt32LE and compare are JavaScript of Node's, compiled in every run (and
+  // readUInt32LE optimised, for the thousands of calls a search made).
+  it('a search reads the prebuilt index without Buffer readUInt32LE or compare', () => {
+    const script = `
+      const { writeSync } = require('node:fs');
+      let calls = 0;
+      for (const name of ['readUInt32LE', 'compare']) { const f = Buffer.prototype[name]; Buffer.prototype[name] = function (...a) { calls++; return f.apply(this, a); }; }
+      process.argv.splice(1, process.argv.length, ${JSON.stringify(BIN)}, 'search', 'car', '--json');
+      process.on('exit', () => writeSync(2, String(calls)));
+      require(${JSON.stringify(BIN)});`;
+    const r = spawnSync(NODE, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH, CHONGQING_FACTS_CODE_CACHE: '0' } });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).length).toBeGreaterThan(0);
+    expect(r.stderr).toBe('0');
   });
 
   it('a lookup finds the package files from __dirname: no file URL is built or parsed (src/paths.ts)', () => {
