@@ -94,8 +94,10 @@ export function prebuiltBytes(data: ParsedFacts, index: Buffer, source: Prebuilt
 /** The facts of the file's line, each parsed when first read, with what ranking needs of them from the table. */
 function storedFacts(bytes: Buffer, end: number): { facts: () => Fact[]; stored: StoredFacts; first: number; last: number; tableEnd: number } {
   const at = end + 1;
-  const n = bytes.readUInt32LE(at);
-  const u32 = (table: number, i: number) => bytes.readUInt32LE(at + 4 * (1 + table + i));
+  // A DataView's getUint32 is V8's own; Buffer's readUInt32LE is JavaScript compiled in every run (packed-index.ts).
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  const n = view.getUint32(at, true);
+  const u32 = (table: number, i: number) => view.getUint32(at + 4 * (1 + table + i), true);
   const tableEnd = at + 4 * (1 + (n + 1) + 2 * n);
   if (tableEnd > bytes.length) throw new Error('the table is cut short');
   // The array's brackets: just before the first fact, and the last offset's byte before.

@@ -172,7 +172,7 @@ export function stem(w: string): string {
  * its family, not to index.
  */
 export function family(term: string): string {
-  const root = /^(.{4,}?)(?:ations?|ions?|ing|ed|ers?|ly|ment)$/.exec(term)?.[1] ?? term;
+  const root = shortestRoot(term, FAMILY_ENDINGS)?.[0] ?? term;
   // "produce" and "produced" meet at "produc".
   return root.length >= 5 && root.endsWith('e') ? root.slice(0, -1) : root;
 }
@@ -183,11 +183,33 @@ export function family(term: string): string {
  * Not a family root: "influence" and "influenced" must stay one family.
  */
 export function derivedForms(term: string): string[] {
-  const m = /^(.{4,}?)(?:(ency|ence|ent)|(ancy|ance|ant))$/.exec(term);
+  const m = shortestRoot(term, DERIVED_ENDINGS);
   if (!m) return [];
-  const ending = m[2] ?? m[3] ?? '';
-  const endings = m[2] ? ['ent', 'ence', 'ency'] : ['ant', 'ance', 'ancy'];
-  return endings.filter((e) => e !== ending).map((e) => `${m[1]}${e}`);
+  const [root, ending] = m;
+  const endings = ENT.includes(ending) ? ENT : ANT;
+  return endings.filter((e) => e !== ending).map((e) => `${root}${e}`);
+}
+
+const FAMILY_ENDINGS = ['ation', 'ations', 'ion', 'ions', 'ing', 'ed', 'er', 'ers', 'ly', 'ment'];
+const ENT = ['ent', 'ence', 'ency'];
+const ANT = ['ant', 'ance', 'ancy'];
+const DERIVED_ENDINGS = [...ENT, ...ANT];
+
+/**
+ * The shortest root of at least 4 characters (no line break among them) that one of the endings follows to
+ * the end of the word, with that ending: what /^(.{4,}?)(?:ending|...)$/ matches, without a regular
+ * expression (V8 compiles each one a run first uses, about 0.15 million instructions for each of these two).
+ */
+function shortestRoot(term: string, endings: readonly string[]): [string, string] | undefined {
+  for (let n = 1; n < term.length; n++) {
+    const c = term.charCodeAt(n - 1);
+    // What . does not match.
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return undefined;
+    if (n < 4) continue;
+    const ending = term.slice(n);
+    if (endings.includes(ending)) return [term.slice(0, n), ending];
+  }
+  return undefined;
 }
 
 // Words that carry no topic, or that questions wrap around the topic

@@ -21,6 +21,8 @@
 //   the ranges known to hold none (so not for the facts' Chinese);
 // - the bundles are ASCII, read as latin1 by src/cli/boot.ts;
 // - the package's files are found from __dirname, without building a file URL;
+// - main.cjs gets the built-in modules from process.getBuiltinModule, not require();
+// - the prebuilt index is read without Buffer's readUInt32LE and compare (JavaScript compiled every run);
 // - a search reads the related-words table in pieces, never whole, and each
 //   word's line once;
 // - a lookup ends as soon as its output is written, before the garbage
@@ -202,6 +204,52 @@ describe(`what a lookup loads, on Node ${VERSION}`, () => {
     expect(loaded.filter((m) => /\b(os|child_process|tty|net|crypto)$/.test(m))).toEqual([]);
     // HOME served: the cache is where it says.
     expect(readdirSync(join(home, '.cache', 'chongqing-facts')).length).toBeGreaterThan(0);
+  });
+
+  // src/cli/boot.ts hands main.cjs its built-in modules through process.getBuiltinModule: each module of
+  // the bundle requires node:fs or node:path (25 calls a search), and every require() runs the module
+  // loader's code, often enough that V8 also compiles it to machine code in every run.
+  it('main.cjs takes the built-in modules from process.getBuiltinModule, not require(); without it, require() serves', () => {
+    const starterCalls = readFileSync(new URL('../../dist/cli.cjs', import.meta.url), 'latin1').match(/require\("node:/g)?.length ?? 0;
+    const run = (withoutGetBuiltinModule: boolean) => {
+      const script = `
+        ${withoutGetBuiltinModule ? 'delete process.getBuiltinModule;' : ''}
+        const Module = require('node:module');
+        const { writeSync } = require('node:fs');
+        const original = Module.prototype.require;
+        let calls = 0;
+        Module.prototype.require = function (id) { if (id.startsWith('node:')) calls++; return original.call(this, id); };
+        process.argv.splice(1, process.argv.length, ${JSON.stringify(BIN)}, 'search', 'car', '--json');
+        process.on('exit', () => writeSync(2, String(calls)));
+        require(${JSON.stringify(BIN)});`;
+      return spawnSync(NODE, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH, CHONGQING_FACTS_CODE_CACHE: '0' } });
+    };
+    const plain = spawnSync(NODE, [BIN, 'search', 'car', '--json'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const fast = run(false);
+    expect(fast.status).toBe(0);
+    expect(fast.stdout).toBe(plain.stdout);
+    expect(Number(fast.stderr)).toBeLessThanOrEqual(starterCalls);
+    const fallback = run(true);
+    expect(fallback.status).toBe(0);
+    expect(fallback.stdout).toBe(plain.stdout);
+    expect(Number(fallback.stderr)).toBeGreaterThan(starterCalls + 10);
+  });
+
+  // src/search/packed-index.ts and src/data/prebuilt.ts read the prebuilt file with a DataView and their own
+  // byte comparison: Buffer's readUInt32LE and compare are JavaScript of Node's, compiled in every run (and
+  // readUInt32LE optimised, for the thousands of calls a search made).
+  it('a search reads the prebuilt index without Buffer readUInt32LE or compare', () => {
+    const script = `
+      const { writeSync } = require('node:fs');
+      let calls = 0;
+      for (const name of ['readUInt32LE', 'compare']) { const f = Buffer.prototype[name]; Buffer.prototype[name] = function (...a) { calls++; return f.apply(this, a); }; }
+      process.argv.splice(1, process.argv.length, ${JSON.stringify(BIN)}, 'search', 'car', '--json');
+      process.on('exit', () => writeSync(2, String(calls)));
+      require(${JSON.stringify(BIN)});`;
+    const r = spawnSync(NODE, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH, CHONGQING_FACTS_CODE_CACHE: '0' } });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).length).toBeGreaterThan(0);
+    expect(r.stderr).toBe('0');
   });
 
   it('a lookup finds the package files from __dirname: no file URL is built or parsed (src/paths.ts)', () => {

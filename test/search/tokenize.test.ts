@@ -51,6 +51,32 @@ describe('family', () => {
   ])('%s -> %s', (word, root) => expect(family(word)).toBe(root));
 });
 
+describe('family and derivedForms find the roots their regular expressions did', () => {
+  const familyRx = (term: string) => {
+    const root = /^(.{4,}?)(?:ations?|ions?|ing|ed|ers?|ly|ment)$/.exec(term)?.[1] ?? term;
+    return root.length >= 5 && root.endsWith('e') ? root.slice(0, -1) : root;
+  };
+  const derivedRx = (term: string) => {
+    const m = /^(.{4,}?)(?:(ency|ence|ent)|(ancy|ance|ant))$/.exec(term);
+    if (!m) return [];
+    const ending = m[2] ?? m[3] ?? '';
+    const endings = m[2] ? ['ent', 'ence', 'ency'] : ['ant', 'ance', 'ancy'];
+    return endings.filter((e) => e !== ending).map((e) => `${m[1]}${e}`);
+  };
+  it('on words made of roots, endings and line breaks, every way round', () => {
+    const parts = ['a', 'ab', 'abcd', 'rank', 'ation', 'ations', 'ion', 'ions', 'ing', 'ed', 'er', 'ers', 'ly', 'ment', 'ent', 'ence', 'ency', 'ant', 'ance', 'ancy', 'e', '\n', '\u2028', '汽车'];
+    for (const a of parts) {
+      for (const b of parts) {
+        for (const c of ['', ...parts]) {
+          const word = a + b + c;
+          expect(family(word)).toBe(familyRx(word));
+          expect(derivedForms(word)).toEqual(derivedRx(word));
+        }
+      }
+    }
+  });
+});
+
 describe('derivedForms: the same word as another part of speech', () => {
   it.each([
     ['efficient', ['efficience', 'efficiency']],

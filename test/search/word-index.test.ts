@@ -2,13 +2,46 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_DATA, loadFacts } from '../../src/data/load.js';
 import { search } from '../../src/search/rank.js';
-import { packIndex, readPackedIndex } from '../../src/search/packed-index.js';
+import { compareRange, packIndex, readPackedIndex } from '../../src/search/packed-index.js';
 import { buildIndex, indexFor } from '../../src/search/word-index.js';
 import type { RelevanceQuery } from './relevance-eval.js';
 
 const data = loadFacts();
 const built = buildIndex(data.facts, data.themes);
 const queries: RelevanceQuery[] = JSON.parse(readFileSync(new URL('../fixtures/relevance.json', import.meta.url), 'utf8'));
+
+describe('compareRange (the packed index binary search, instead of Buffer compare)', () => {
+  const b = (s: string) => Buffer.from(s);
+  it.each([
+    ['car', 'car', 0],
+    ['car', 'cars', -1],
+    ['cars', 'car', 1],
+    ['', '', 0],
+    ['', 'a', -1],
+    ['a', '', 1],
+    ['abc', 'abd', -1],
+    ['abd', 'abc', 1],
+    ['z', 'abc', 1],
+    ['汽车', '汽', 1],
+    ['汽', '重庆', -1],
+    ['\u00ff', '\u0100', -1],
+  ])('stored %j against the key %j is %i, as Buffer compare says', (stored, key, expected) => {
+    // The stored word lies inside a larger buffer: its range is read, not the whole.
+    const bytes = Buffer.concat([b('<<'), b(stored), b('>>')]);
+    const end = 2 + b(stored).length;
+    expect(compareRange(bytes, 2, end, b(key))).toBe(expected);
+    expect(bytes.compare(b(key), 0, b(key).length, 2, end)).toBe(expected);
+  });
+  it('agrees with Buffer compare on random bytes', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 4;
+    for (let k = 0; k < 2000; k++) {
+      const stored = Buffer.from(Array.from({ length: next() + next() }, next));
+      const key = Buffer.from(Array.from({ length: next() + next() }, next));
+      expect(compareRange(stored, 0, stored.length, key)).toBe(stored.compare(key));
+    }
+  });
+});
 
 describe('the packed search index (read in place)', () => {
   const packed = readPackedIndex(packIndex(built), data.facts)!;
