@@ -18,7 +18,7 @@ const { evaluate, loadFacts } = await importTs(
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
 const files = args.filter((a) => !a.startsWith('--'));
-const sets = files.length ? files.map((f) => resolve(f)) : ['test/fixtures/relevance.json', 'test/fixtures/blind/set-a.json', 'test/fixtures/blind/holdout-b.json', 'test/fixtures/blind/set-c.json', 'test/fixtures/blind/holdout-d.json', 'test/fixtures/blind/set-e.json', 'test/fixtures/blind/holdout-f.json', 'test/fixtures/blind/set-g.json', 'test/fixtures/blind/holdout-h.json'].map((f) => resolve(root, f));
+const sets = files.length ? files.map((f) => resolve(f)) : ['test/fixtures/relevance.json', 'test/fixtures/blind/set-a.json', 'test/fixtures/blind/holdout-b.json', 'test/fixtures/blind/set-c.json', 'test/fixtures/blind/holdout-d.json', 'test/fixtures/blind/set-e.json', 'test/fixtures/blind/holdout-f.json', 'test/fixtures/blind/set-g.json', 'test/fixtures/blind/holdout-h.json', 'test/fixtures/blind/holdout-i.json'].map((f) => resolve(root, f));
 
 const data = loadFacts();
 const f3 = (x) => x.toFixed(3);
