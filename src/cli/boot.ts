@@ -54,7 +54,6 @@ export function load(name: string, kind = lookupKind(process.argv.slice(2))): un
   const mod = { exports: {} };
   // The bundle's lazy require('./table.cjs') comes back here, so it is cached too.
   // Anything else is the bundle's own require() of a built-in, passed through as require() would.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const localRequire = (id: string): unknown => (id.startsWith('./') ? load(id.slice(2), kind) : builtin(id));
   const run = script.runInThisContext() as (...args: [object, (id: string) => unknown, object, string, string]) => void;
   // Before it runs, as require() does: a cycle gets the exports as they are.
@@ -71,8 +70,10 @@ export function load(name: string, kind = lookupKind(process.argv.slice(2))): un
  * to machine code (Sparkplug) in every run.
  */
 function builtin(id: string): unknown {
+  // Typed as always there, it is missing before Node 20.16.
+  const getBuiltinModule = (process as Partial<Pick<NodeJS.Process, 'getBuiltinModule'>>).getBuiltinModule;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return process.getBuiltinModule?.(id) ?? (require(id) as unknown);
+  return getBuiltinModule?.call(process, id) ?? (require(id) as unknown);
 }
 
 /** At exit, after the run: what V8 compiled, for the next run of this kind. */

@@ -280,7 +280,7 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   // A word the facts use is taken as meant; fuzzy matching is for words they don't.
   if (out.size > 0) return withRelated(index, q, out);
   // A closed compound of two fact words ("seaport": sea, port) is a kind of its last: it meets it.
-  if (out.size === 0 && q.length >= 6 && !/\d/.test(q)) {
+  if (q.length >= 6 && !/\d/.test(q)) {
     for (let i = 3; i <= q.length - 3; i++) {
       const head = q.slice(i);
       const first = q.slice(0, i);
@@ -1126,7 +1126,7 @@ export function explain(index: SearchIndex, query: string, top = 5) {
       words: part.words.map((w) => w.term),
       asks: part.asks,
       facts: rank(index, matches, part.words, top, () => true).map((r) => ({
-        id: (factAt(index, r.m.doc) as Fact | undefined)?.id,
+        id: factAt(index, r.m.doc)?.id,
         relevance: r.relevance,
         telling: Math.round(tellingCoverage(r.m, part.words) * 1000) / 1000,
         met: part.words.map((w) => `${w.term}:${r.m.word[w.i] || '-'} ${scoreOf(r.m, w).toFixed(2)}`).join(' '),
