@@ -130,6 +130,10 @@ const hanAmountPattern = (): RegExp =>
   (hanAmount ??= new RegExp(`(?:(?<![0-9])([0-9]+(?:\\.[0-9]+)?)|(?<![${HAN_NUMERALS}])([${HAN_NUMERALS}]+))(\u4e07\u4ebf|\u4ebf|\u4e07)`, 'g'));
 // An amount written short: "800bn" is "800 billion" as the facts write it, "1.2tn" "1.2 trillion" ("100m" may be metres).
 const SHORT_AMOUNT = /(?<![0-9A-Za-z.])([0-9]+(?:\.[0-9]+)?)\s?(bn|tn|trn)(?![A-Za-z])/gi;
+const mayBeShortAmount = (piece: string): boolean => {
+  const low = piece.toLowerCase();
+  return low.includes('bn') || low.includes('tn') || low.includes('trn');
+};
 const isAscii = (text: string): boolean => /^[\x00-\x7f]*$/.test(text);
 
 /**
@@ -178,7 +182,8 @@ export function askedParts(index: SearchIndex, query: string): { words: string[]
   };
   for (const piece of query.split(partMarks(query))) {
     let part = newPart();
-    const spelled = piece.replace(SHORT_AMOUNT, (_, digits: string, short: string) => `${digits} ${short.toLowerCase().startsWith('b') ? 'billion' : 'trillion'}`);
+    // (Tried only where it can match: a regular expression is compiled on its first use, in every run.)
+    const spelled = !mayBeShortAmount(piece) ? piece : piece.replace(SHORT_AMOUNT, (_, digits: string, short: string) => `${digits} ${short.toLowerCase().startsWith('b') ? 'billion' : 'trillion'}`);
     const text = isAscii(spelled) ? spelled : spelled.replace(hanAmountPattern(), (_, digits: string | undefined, han: string | undefined, unit: string) => ` ${amountInWords(digits ?? han ?? '', unit)} `);
     let previous = '';
     // After "how many", until the phrase it counts ends (at a function word or a common word: "did", "came").
@@ -892,7 +897,11 @@ function unitsMet(m: Match, part: readonly QueryWord[]): boolean {
 }
 
 /** A year: 1900 to 2099. */
-const YEAR = /^(?:19|20)\d\d$/;
+// Without a regular expression: this is tested on every word of every fact tested, and a
+// regular expression is compiled on its first use, in every run.
+export const isYear = (term: string): boolean =>
+  term.length === 4 && (term.startsWith('19') || term.startsWith('20')) && isDigit(term.charCodeAt(2)) && isDigit(term.charCodeAt(3));
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
  * Every year the part names is the fact's, in its words or as its year:
@@ -900,7 +909,7 @@ const YEAR = /^(?:19|20)\d\d$/;
  * the trips since the service began, nor "birth rate 2025" by preschools.
  */
 function yearsMet(m: Match, part: readonly QueryWord[]): boolean {
-  return part.every((w) => !YEAR.test(w.term) || scoreOf(m, w) > 0);
+  return part.every((w) => !isYear(w.term) || scoreOf(m, w) > 0);
 }
 
 /**
@@ -943,7 +952,17 @@ function describingAsWording(index: SearchIndex, part: readonly QueryWord[]): vo
  * happened to a topic, as a describing word says what it is like; a noun in
  * -ing ("wedding", "skiing": nouns and nothing else) names one, as a name does.
  */
-const isVerbForm = (w: QueryWord): boolean => /[a-z]{3}(?:ing|ed)$/.test(w.term) && !isTopicNoun(w.term) && !w.named;
+const isVerbForm = (w: QueryWord): boolean => hasVerbEnding(w.term) && !isTopicNoun(w.term) && !w.named;
+// Three letters a to z, then -ing or -ed (tested without a regular expression, compiled in every run).
+export function hasVerbEnding(term: string): boolean {
+  const stem = term.endsWith('ing') ? term.length - 3 : term.endsWith('ed') ? term.length - 2 : -1;
+  if (stem < 3) return false;
+  for (let i = stem - 3; i < stem; i++) {
+    const c = term.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
 
 // Words joined by hyphens: "eco-friendly", "top-flight".
 // Starts only where a run of letters and digits starts: see hanAmountPattern.

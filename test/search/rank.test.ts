@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadFacts } from '../../src/data/load.js';
-import { amountInWords, askedParts, candidates, firstTurn, queryParts, queryTerms, search, similarity } from '../../src/search/rank.js';
+import { amountInWords, askedParts, candidates, firstTurn, hasVerbEnding, isYear, queryParts, queryTerms, search, similarity } from '../../src/search/rank.js';
 import { buildIndex } from '../../src/search/word-index.js';
 import { relatedTerms } from '../../src/search/related.js';
 
@@ -480,5 +480,15 @@ describe('the first turn of a big level (firstTurn)', () => {
     const all = hits(q);
     expect(all.length).toBeGreaterThan(600);
     for (const limit of [1, 3, 10, 50]) expect(hits(q, limit)).toEqual(all.slice(0, limit));
+  });
+});
+
+// isYear and hasVerbEnding test words without a regular expression (each costs
+// its compiling in every run); they must say what these did.
+describe('word tests written without regular expressions', () => {
+  const words = ['2025', '1999', '1899', '2100', '20255', '202', '20x5', 'x2025', '2o25', 'spruced', 'drowning', 'wedding', 'red', 'bed', 'ing', 'sing', 'bring', 'tidied', 'covered', 'ed', 'aed', 'a1bed', '12ing', 'seeing', 'x-ing', 'abc-ed', 'ĂBCing', 'reduced', 'speed', 'chongqing', ''];
+  it.each(words)('%j', (w) => {
+    expect(isYear(w)).toBe(/^(?:19|20)\d\d$/.test(w));
+    expect(hasVerbEnding(w)).toBe(/[a-z]{3}(?:ing|ed)$/.test(w));
   });
 });
