@@ -285,7 +285,8 @@ export function candidates(index: SearchIndex, q: string): Map<string, number> {
   // A word the facts use is taken as meant; fuzzy matching is for words they don't.
   if (out.size > 0) return withRelated(index, q, out);
   // A closed compound of two fact words ("seaport": sea, port) is a kind of its last: it meets it.
-  if (q.length >= 6 && !/\d/.test(q)) {
+  // (Words only: every split of a long run would cost its square.)
+  if (q.length >= 6 && q.length <= MAX_FUZZY_LENGTH && !/\d/.test(q)) {
     for (let i = 3; i <= q.length - 3; i++) {
       const head = q.slice(i);
       const first = q.slice(0, i);
@@ -896,9 +897,9 @@ function unitsMet(m: Match, part: readonly QueryWord[]): boolean {
   return part.every((w) => !w.unit || scoreOf(m, w) > SEMANTIC_SIMILARITY);
 }
 
-/** A year: 1900 to 2099. */
 // Without a regular expression: this is tested on every word of every fact tested, and a
 // regular expression is compiled on its first use, in every run.
+/** A year: 1900 to 2099. */
 export const isYear = (term: string): boolean =>
   term.length === 4 && (term.startsWith('19') || term.startsWith('20')) && isDigit(term.charCodeAt(2)) && isDigit(term.charCodeAt(3));
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;

@@ -143,6 +143,8 @@ describe('linear in the data', () => {
   it('a long query: 2,000 and 20,000 characters of one run', { timeout: SLOW }, async () => {
     const runs: [string, (n: number) => string][] = [
       ['digits', (n) => '1'.repeat(n)],
+      // One long word: every split of it was once tried as a compound of two fact words.
+      ['letters', (n) => 'a'.repeat(n)],
       ['letters and digits', (n) => 'a1'.repeat(n / 2)],
       ['digits in Chinese', (n) => `重${'1'.repeat(n)}`],
       ['Chinese numerals', (n) => `重${'一'.repeat(n)}`],
