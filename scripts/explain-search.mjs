@@ -22,7 +22,7 @@ for (const query of process.argv.slice(2)) {
     const asks = Object.entries(p.asks).filter(([, v]) => v).map(([k]) => k).join(',');
     console.log(`  part [${p.words.join(' ')}]${asks ? ` asks ${asks}` : ''}`);
     for (const f of p.facts) {
-      const checks = ['covers', 'realMatch', 'namesMet', 'keyMet', 'gives'].map((c) => (f[c] ? c : `NOT-${c}`)).join(' ');
+      const checks = f.checks.map((c) => (c.passes ? c.name : `NOT-${c.name}`)).join(' ');
       console.log(`    ${f.relevance.toFixed(3)} tell ${f.telling.toFixed(3)}${f.converges ? ' conv' : ''} ${f.id}: ${checks}\n      ${f.met}`);
     }
   }

@@ -762,6 +762,18 @@ export function firstTurn<E extends { info: { source: string | number } }>(level
   return top;
 }
 
+/** What a fact must pass to answer a part, by name: search and explain() both go through this list. */
+const ANSWER_CHECKS: readonly (readonly [string, (r: Ranked, part: readonly QueryWord[], asks: Asks) => boolean])[] = [
+  ['covers', (r, part) => covers(r, part)],
+  ['realMatch', (r, part) => realMatch(r.m, part)],
+  ['namesMet', (r, part) => namesMet(r.m, part)],
+  ['unitsMet', (r, part) => unitsMet(r.m, part)],
+  ['yearsMet', (r, part) => yearsMet(r.m, part)],
+  ['keyMet', (r, part) => keyMet(r.m, part)],
+  ['gives', (r, _part, asks) => gives(r.info, asks)],
+  ['countedMet', (r, part, asks) => countedMet(r.m, part, asks)],
+];
+
 /**
  * The topics of a query: one, unless its parts (queryParts) ask about
  * different things; then each part is a topic of its own, answered by its
@@ -782,15 +794,7 @@ function topics(
       matches,
       part,
       enough,
-      (r) =>
-        covers(r, part) &&
-        realMatch(r.m, part) &&
-        namesMet(r.m, part) &&
-        unitsMet(r.m, part) &&
-        yearsMet(r.m, part) &&
-        keyMet(r.m, part) &&
-        gives(r.info, asks) &&
-        countedMet(r.m, part, asks),
+      (r) => ANSWER_CHECKS.every(([, check]) => check(r, part, asks)),
       bestLevelWhole,
     );
   // The first `wanted` facts of each topic are all that search() can show
@@ -1150,12 +1154,8 @@ export function explain(index: SearchIndex, query: string, top = 5) {
         relevance: r.relevance,
         telling: Math.round(tellingCoverage(r.m, part.words) * 1000) / 1000,
         met: part.words.map((w) => `${w.term}:${r.m.word[w.i] || '-'} ${scoreOf(r.m, w).toFixed(2)}`).join(' '),
-        covers: covers(r, part.words),
         converges: converges(r.m, part.words),
-        realMatch: realMatch(r.m, part.words),
-        namesMet: namesMet(r.m, part.words),
-        keyMet: keyMet(r.m, part.words),
-        gives: gives(r.info, part.asks),
+        checks: ANSWER_CHECKS.map(([name, check]) => ({ name, passes: check(r, part.words, part.asks) })),
       })),
     })),
   };

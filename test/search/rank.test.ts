@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadFacts } from '../../src/data/load.js';
-import { amountInWords, askedParts, candidates, firstTurn, hasVerbEnding, isYear, queryParts, queryTerms, search, similarity } from '../../src/search/rank.js';
+import { amountInWords, askedParts, candidates, explain, firstTurn, hasVerbEnding, isYear, queryParts, queryTerms, search, similarity } from '../../src/search/rank.js';
 import { buildIndex } from '../../src/search/word-index.js';
 import { relatedTerms } from '../../src/search/related.js';
 
@@ -490,5 +490,16 @@ describe('word tests written without regular expressions', () => {
   it.each(words)('%j', (w) => {
     expect(isYear(w)).toBe(/^(?:19|20)\d\d$/.test(w));
     expect(hasVerbEnding(w)).toBe(/[a-z]{3}(?:ing|ed)$/.test(w));
+  });
+});
+
+// explain() goes through the same checks as search: a fact search rejects shows the check it fails.
+describe('explain', () => {
+  it('names the check that rejects a fact, among all the checks search makes', () => {
+    const part = explain(index, 'how many laptops did chongqing make in 2025 in units').parts[0];
+    const laptop = part?.facts.find((f) => f.id === 'laptop-production-world-first');
+    expect(laptop?.checks.map((c) => c.name)).toEqual(['covers', 'realMatch', 'namesMet', 'unitsMet', 'yearsMet', 'keyMet', 'gives', 'countedMet']);
+    expect(laptop?.checks.filter((c) => !c.passes).map((c) => c.name)).toEqual(['unitsMet']);
+    expect(search(index, 'how many laptops did chongqing make in 2025 in units')).toEqual([]);
   });
 });
