@@ -6,7 +6,7 @@ import Fuse from 'fuse.js';
 import { docFrequency, factAt, factCount, familyOf, hanWords, hasWord, nearWords, postingsOf, rankInfo, type SearchIndex } from './word-index.js';
 import { isDescribing, isKnownWord, isName, isTopicNoun, relatedTerms, wordRank } from './related.js';
 import { editDistance } from './suggest.js';
-import { derivedForms, family, isHan, isStopWord, normalizeWord, terms } from './tokenize.js';
+import { derivedForms, family, isDigit, isHan, isStopWord, normalizeWord, terms } from './tokenize.js';
 import type { Fact } from '../data/types.js';
 import type { RankInfo } from './rank-info.js';
 
@@ -906,7 +906,6 @@ function unitsMet(m: Match, part: readonly QueryWord[]): boolean {
 /** A year: 1900 to 2099. */
 export const isYear = (term: string): boolean =>
   term.length === 4 && (term.startsWith('19') || term.startsWith('20')) && isDigit(term.charCodeAt(2)) && isDigit(term.charCodeAt(3));
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
  * Every year the part names is the fact's, in its words or as its year:

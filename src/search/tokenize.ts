@@ -72,7 +72,8 @@ export function terms(text: string): string[] {
   return out;
 }
 
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** An ASCII digit, by character code. */
+export const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /**
@@ -194,6 +195,7 @@ const FAMILY_ENDINGS = ['ation', 'ations', 'ion', 'ions', 'ing', 'ed', 'er', 'er
 const ENT = ['ent', 'ence', 'ency'];
 const ANT = ['ant', 'ance', 'ancy'];
 const DERIVED_ENDINGS = [...ENT, ...ANT];
+const LONGEST_ENDING = Math.max(...[...FAMILY_ENDINGS, ...DERIVED_ENDINGS].map((e) => e.length));
 
 /**
  * The shortest root of at least 4 characters (no line break among them) that one of the endings follows to
@@ -201,11 +203,13 @@ const DERIVED_ENDINGS = [...ENT, ...ANT];
  * expression (V8 compiles each one a run first uses, about 0.15 million instructions for each of these two).
  */
 function shortestRoot(term: string, endings: readonly string[]): [string, string] | undefined {
+  // No ending is longer than this: a root can only end this near the end of the word.
+  const from = Math.max(4, term.length - LONGEST_ENDING);
   for (let n = 1; n < term.length; n++) {
     const c = term.charCodeAt(n - 1);
     // What . does not match.
     if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return undefined;
-    if (n < 4) continue;
+    if (n < from) continue;
     const ending = term.slice(n);
     if (endings.includes(ending)) return [term.slice(0, n), ending];
   }
